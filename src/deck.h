@@ -1,0 +1,135 @@
+/* deck — what to show: a deck folder loaded into memory.
+ *
+ * A deck folder holds slides/ (deck.json with settings, every other *.json
+ * one slide, in file-name order; names starting with '_' or '.' are skipped),
+ * assets/ (images) and fonts/. Every path in the model is relative to the
+ * deck folder and has been checked to stay inside it.
+ *
+ * Ownership: a deck owns every string and array reachable from it; deck_free
+ * releases all of it. Times are in milliseconds, sizes in design-canvas
+ * pixels. Pure: no SDL. */
+#ifndef KIOSK_DECK_H
+#define KIOSK_DECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "anim.h"
+#include "diag.h"
+
+#define DECK_DEFAULT_WIDTH 1920
+#define DECK_DEFAULT_HEIGHT 1080
+#define DECK_DEFAULT_DURATION_MS 8000
+#define DECK_DEFAULT_IDLE_TIMEOUT_MS 60000
+#define DECK_DEFAULT_TRANSITION_MS 800
+#define DECK_DEFAULT_COUNT_DURATION_MS 2000
+#define DECK_DEFAULT_STAGGER_MS 150
+#define DECK_DEFAULT_MIN_TEXT_PX 28 /* text shrinks to this before "…" */
+#define DECK_MAX_STAT_ITEMS 8
+#define DECK_MAX_DECIMALS 4
+
+typedef struct { unsigned char r, g, b; } deck_rgb;
+
+typedef enum {
+    TRANSITION_FADE,
+    TRANSITION_PUSH,
+    TRANSITION_WIPE,
+    TRANSITION_ZOOM,
+    TRANSITION_NONE,
+} transition_type;
+
+typedef struct {
+    transition_type type;
+    int duration_ms;
+} transition_spec;
+
+typedef enum {
+    SLIDE_TITLE,
+    SLIDE_TEXT,
+    SLIDE_PHOTO,
+    SLIDE_STATS,
+    SLIDE_CHART,
+    SLIDE_BROKEN, /* the file had errors; `error` says the first one */
+} slide_type;
+
+typedef enum { FIT_COVER, FIT_CONTAIN } image_fit;
+typedef enum { CHART_BAR, CHART_PROGRESS } chart_kind;
+
+/* One figure of a stats or chart slide: prefix + value + unit, e.g. 近 10 亿元. */
+typedef struct {
+    char *label;        /* required */
+    double value;       /* required */
+    int decimals;       /* 0..4; default: as written in the JSON (58.58 → 2) */
+    char *prefix;       /* NULL if absent, e.g. "近" */
+    char *unit;         /* NULL if absent, e.g. "亿元", "%" */
+    bool has_growth;
+    double growth;      /* percent change, e.g. 108 */
+    char *growth_label; /* never NULL once loaded; default "同比增长" */
+    char *icon;         /* image path or NULL */
+} stat_item;
+
+typedef struct {
+    char *file; /* "slides/010-cover.json" */
+    slide_type type;
+    char *title, *subtitle, *body, *caption, *note, *chapter; /* NULL if absent */
+    char *image;            /* photo / side photo / title background, or NULL */
+    bool has_background_color;
+    deck_rgb background_color;
+    char *background_image; /* `background` given as an image path, or NULL */
+    int duration_ms;        /* resolved: slide's own or the deck default */
+    transition_spec transition; /* resolved: transition INTO this slide */
+    image_fit fit;          /* photo */
+    bool ken_burns;         /* photo, default true */
+    stat_item *items;       /* stats and chart */
+    size_t n_items;
+    int count_duration_ms;  /* stats/chart: resolved, default from the deck */
+    int stagger_ms;         /* stats/chart */
+    anim_easing easing;     /* stats/chart, default EASE_OUT_EXPO */
+    char *separator;        /* digit grouping ("," or " "), NULL for none */
+    chart_kind chart;       /* chart */
+    char *error;            /* SLIDE_BROKEN: "PATH:LINE:COL: MESSAGE" */
+} slide;
+
+typedef struct {
+    deck_rgb background, text, accent;
+    char *font, *font_bold; /* resolved paths a program can open: the deck's
+                               own (deck dir joined) or the shipped fonts */
+    int min_text_px;
+} deck_theme;
+
+typedef struct {
+    char *dir;   /* the deck folder as given */
+    char *title; /* NULL if absent */
+    int width, height;
+    int duration_ms;
+    transition_spec transition;
+    int idle_timeout_ms;
+    int count_duration_ms;
+    bool lock; /* quit keys disabled */
+    deck_theme theme;
+    slide *slides; /* in file-name order, broken ones included as SLIDE_BROKEN */
+    size_t n_slides;
+} deck;
+
+/* Loads the deck folder `dir`, appending every problem found to `diags`
+ * (errors and warnings, paths relative to `dir`). A slide file with an error
+ * becomes a SLIDE_BROKEN slide and costs nothing else. Returns NULL only when
+ * memory runs out; a missing folder or an empty deck returns a deck with an
+ * error in `diags`. `font_dir` is where the shipped fonts live. */
+deck *deck_load(const char *dir, const char *font_dir, diag_list *diags);
+
+/* Frees the deck and everything it owns. deck_free(NULL) is a no-op. */
+void deck_free(deck *d);
+
+/* Joins the deck folder and a deck-relative path into a newly allocated
+ * string the caller frees. */
+char *deck_path(const deck *d, const char *relative);
+
+/* Names for messages and the dump: "title", "fade", ... */
+const char *deck_slide_type_name(slide_type t);
+const char *deck_transition_name(transition_type t);
+
+/* Number of slides a player can show (not SLIDE_BROKEN). */
+size_t deck_playable_count(const deck *d);
+
+#endif

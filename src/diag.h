@@ -1,0 +1,46 @@
+/* diag — diagnostics about a deck: where (file, line, column), how bad, what.
+ *
+ * Printed as "PATH:LINE:COL: error: MESSAGE", the form editors and CI parse.
+ * PATH is relative to the deck folder. LINE and COL are 1-based; COL counts
+ * Unicode characters (not bytes) from the start of the line, so it matches
+ * what an editor shows for Chinese text. A diagnostic about a whole file uses
+ * line 1, column 1. Pure: no SDL. */
+#ifndef KIOSK_DIAG_H
+#define KIOSK_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+typedef enum { DIAG_ERROR, DIAG_WARNING } diag_severity;
+
+typedef struct {
+    char *path;    /* owned; relative to the deck folder */
+    int line, col; /* 1-based */
+    diag_severity severity;
+    char *message; /* owned; no trailing newline */
+} diag;
+
+typedef struct {
+    diag *items; /* owned array of n items */
+    size_t n, cap;
+} diag_list;
+
+/* Appends a diagnostic; the message is printf-formatted. Never fails visibly:
+ * on allocation failure the diagnostic is dropped. */
+void diag_add(diag_list *list, diag_severity sev, const char *path, int line,
+              int col, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/* Number of diagnostics of the given severity. */
+size_t diag_count(const diag_list *list, diag_severity sev);
+
+/* Writes every diagnostic, one per line, in the order they were added. */
+void diag_print(const diag_list *list, FILE *out);
+
+/* Formats one diagnostic as "PATH:LINE:COL: error: MESSAGE" into buf. */
+void diag_format(const diag *d, char *buf, size_t cap);
+
+/* Frees the items and resets the list to empty; the list itself is not freed. */
+void diag_list_clear(diag_list *list);
+
+#endif
