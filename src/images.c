@@ -1,0 +1,483 @@
+#include "images.h"
+
+#include <SDL_image.h>
+#include <libexif/exif-data.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- decoding ---------------------------------------------------------- */
+
+/* EXIF orientation 1..8: the transform that makes the stored pixels upright.
+ * Returns 1 when the file has no EXIF or no orientation tag. */
+static int exif_orientation(const char *file)
+{
+    ExifData *ed = exif_data_new_from_file(file);
+    if (!ed)
+        return 1;
+    int o = 1;
+    ExifEntry *e = exif_data_get_entry(ed, EXIF_TAG_ORIENTATION);
+    if (e && e->format == EXIF_FORMAT_SHORT && e->size >= 2)
+        o = exif_get_short(e->data, exif_data_get_byte_order(ed));
+    exif_data_unref(ed);
+    return (o >= 1 && o <= 8) ? o : 1;
+}
+
+/* Applies EXIF orientation o to an ARGB8888 surface. Orientations 5..8 swap
+ * width and height. Frees src when it returns a new surface. */
+static SDL_Surface *orient(SDL_Surface *src, int o)
+{
+    if (o == 1)
+        return src;
+    int w = src->w, h = src->h;
+    bool swap = o >= 5;
+    SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormat(0, swap ? h : w, swap ? w : h, 32,
+                                                      SDL_PIXELFORMAT_ARGB8888);
+    if (!dst)
+        return src;
+    for (int y = 0; y < h; y++) {
+        const Uint32 *row = (const Uint32 *)((const Uint8 *)src->pixels + y * src->pitch);
+        for (int x = 0; x < w; x++) {
+            int dx, dy;
+            switch (o) {
+            case 2: dx = w - 1 - x; dy = y; break;             /* mirror */
+            case 3: dx = w - 1 - x; dy = h - 1 - y; break;     /* 180 */
+            case 4: dx = x; dy = h - 1 - y; break;             /* flip */
+            case 5: dx = y; dy = x; break;                     /* transpose */
+            case 6: dx = h - 1 - y; dy = x; break;             /* 90 cw */
+            case 7: dx = h - 1 - y; dy = w - 1 - x; break;     /* transverse */
+            default: dx = y; dy = w - 1 - x; break;            /* 8: 90 ccw */
+            }
+            *(Uint32 *)((Uint8 *)dst->pixels + dy * dst->pitch + dx * 4) = row[x];
+        }
+    }
+    SDL_FreeSurface(src);
+    return dst;
+}
+
+SDL_Surface *images_decode(const char *file)
+{
+    SDL_Surface *raw = IMG_Load(file);
+    if (!raw)
+        return NULL;
+    SDL_Surface *argb = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
+    SDL_FreeSurface(raw);
+    if (!argb)
+        return NULL;
+    return orient(argb, exif_orientation(file));
+}
+
+/* Weights of source samples covering one destination sample along an axis:
+ * the destination interval [i*scale, (i+1)*scale) in source coordinates. */
+typedef struct {
+    int first, count;
+    float *w;
+} axis_span;
+
+static axis_span *axis_spans(int src_n, int dst_n)
+{
+    axis_span *spans = calloc((size_t)dst_n, sizeof *spans);
+    if (!spans)
+        return NULL;
+    double scale = (double)src_n / dst_n;
+    for (int i = 0; i < dst_n; i++) {
+        double a = i * scale, b = (i + 1) * scale;
+        if (scale < 1) { /* enlarging: a tent between the two nearest samples */
+            double c = (i + 0.5) * scale - 0.5;
+            int x0 = (int)floor(c);
+            double f = c - x0;
+            int lo = x0 < 0 ? 0 : x0, hi = x0 + 1 >= src_n ? src_n - 1 : x0 + 1;
+            spans[i].first = lo;
+            spans[i].count = hi - lo + 1;
+            spans[i].w = calloc((size_t)spans[i].count, sizeof(float));
+            if (!spans[i].w)
+                goto fail;
+            if (spans[i].count == 1) {
+                spans[i].w[0] = 1;
+            } else {
+                spans[i].w[0] = (float)(1 - f);
+                spans[i].w[1] = (float)f;
+            }
+            continue;
+        }
+        int first = (int)floor(a), last = (int)ceil(b) - 1;
+        if (last >= src_n)
+            last = src_n - 1;
+        spans[i].first = first;
+        spans[i].count = last - first + 1;
+        spans[i].w = calloc((size_t)spans[i].count, sizeof(float));
+        if (!spans[i].w)
+            goto fail;
+        for (int k = 0; k < spans[i].count; k++) {
+            double lo = fmax(a, first + k), hi = fmin(b, first + k + 1);
+            spans[i].w[k] = (float)((hi - lo) / scale);
+        }
+    }
+    return spans;
+fail:
+    for (int i = 0; i < dst_n; i++)
+        free(spans[i].w);
+    free(spans);
+    return NULL;
+}
+
+static void free_spans(axis_span *s, int n)
+{
+    if (!s)
+        return;
+    for (int i = 0; i < n; i++)
+        free(s[i].w);
+    free(s);
+}
+
+SDL_Surface *images_resize(SDL_Surface *src, int w, int h)
+{
+    if (w < 1 || h < 1)
+        return NULL;
+    axis_span *xs = axis_spans(src->w, w), *ys = axis_spans(src->h, h);
+    /* Horizontal pass into a float buffer (src->h rows of w pixels), then
+     * vertical pass into the result: separable, so cost ~ (src + dst) area. */
+    float *mid = malloc((size_t)src->h * (size_t)w * 4 * sizeof(float));
+    SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!xs || !ys || !mid || !dst)
+        goto fail;
+    for (int y = 0; y < src->h; y++) {
+        const Uint32 *row = (const Uint32 *)((const Uint8 *)src->pixels + y * src->pitch);
+        float *out = mid + (size_t)y * w * 4;
+        for (int x = 0; x < w; x++) {
+            float acc[4] = {0, 0, 0, 0};
+            for (int k = 0; k < xs[x].count; k++) {
+                Uint32 p = row[xs[x].first + k];
+                float wt = xs[x].w[k];
+                acc[0] += wt * (float)((p >> 24) & 255);
+                acc[1] += wt * (float)((p >> 16) & 255);
+                acc[2] += wt * (float)((p >> 8) & 255);
+                acc[3] += wt * (float)(p & 255);
+            }
+            memcpy(out + x * 4, acc, sizeof acc);
+        }
+    }
+    for (int y = 0; y < h; y++) {
+        Uint32 *row = (Uint32 *)((Uint8 *)dst->pixels + y * dst->pitch);
+        for (int x = 0; x < w; x++) {
+            float acc[4] = {0, 0, 0, 0};
+            for (int k = 0; k < ys[y].count; k++) {
+                const float *p = mid + ((size_t)(ys[y].first + k) * w + x) * 4;
+                float wt = ys[y].w[k];
+                for (int c = 0; c < 4; c++)
+                    acc[c] += wt * p[c];
+            }
+            Uint32 v = 0;
+            for (int c = 0; c < 4; c++) {
+                float f = acc[c] + 0.5f;
+                Uint32 b = f < 0 ? 0 : f > 255 ? 255 : (Uint32)f;
+                v = (v << 8) | b;
+            }
+            row[x] = v;
+        }
+    }
+    free(mid);
+    free_spans(xs, w);
+    free_spans(ys, h);
+    return dst;
+fail:
+    free(mid);
+    free_spans(xs, w);
+    free_spans(ys, h);
+    SDL_FreeSurface(dst);
+    return NULL;
+}
+
+/* Decodes and scales for a box. The result is at most the size it is drawn
+ * (times overscan), never larger than needed, never upscaled past 1:1 —
+ * enlarging is left to the renderer's linear filter. */
+static SDL_Surface *decode_for_box(const char *file, int box_w, int box_h, image_fit fit,
+                                   double overscan)
+{
+    SDL_Surface *img = images_decode(file);
+    if (!img)
+        return NULL;
+    double sx = (double)box_w / img->w, sy = (double)box_h / img->h;
+    double s = (fit == FIT_COVER ? fmax(sx, sy) : fmin(sx, sy)) * overscan;
+    if (s >= 1.0)
+        return img;
+    int w = (int)lround(img->w * s), h = (int)lround(img->h * s);
+    SDL_Surface *small = images_resize(img, w < 1 ? 1 : w, h < 1 ? 1 : h);
+    SDL_FreeSurface(img);
+    return small;
+}
+
+/* ---- cache and worker -------------------------------------------------- */
+
+typedef struct entry {
+    char *key;  /* "path|w|h|fit|overscan" */
+    char *file; /* absolute-ish path to open */
+    int box_w, box_h;
+    image_fit fit;
+    double overscan;
+    image_status status;
+    SDL_Surface *decoded; /* handed over by the worker, not yet a texture */
+    SDL_Texture *texture;
+    size_t bytes;
+    unsigned long last_use;
+    bool queued;
+    struct entry *next;
+} entry;
+
+struct image_cache {
+    SDL_Renderer *renderer;
+    char *deck_dir;
+    entry *entries;
+    unsigned long clock;
+    size_t bytes;
+    bool threaded;
+    SDL_Thread *thread;
+    SDL_mutex *lock;
+    SDL_cond *wake;
+    bool quit;
+    int in_flight; /* entries queued or decoding */
+};
+
+static void entry_free(entry *e)
+{
+    if (!e)
+        return;
+    free(e->key);
+    free(e->file);
+    if (e->decoded)
+        SDL_FreeSurface(e->decoded);
+    if (e->texture)
+        SDL_DestroyTexture(e->texture);
+    free(e);
+}
+
+static int worker(void *arg)
+{
+    image_cache *c = arg;
+    SDL_LockMutex(c->lock);
+    for (;;) {
+        entry *job = NULL;
+        for (entry *e = c->entries; e; e = e->next)
+            if (e->queued && (!job || e->last_use > job->last_use))
+                job = e; /* the most recently wanted picture first */
+        if (!job) {
+            if (c->quit)
+                break;
+            SDL_CondWait(c->wake, c->lock);
+            continue;
+        }
+        job->queued = false;
+        char *file = strdup(job->file);
+        int w = job->box_w, h = job->box_h;
+        image_fit fit = job->fit;
+        double overscan = job->overscan;
+        char *key = strdup(job->key);
+        SDL_UnlockMutex(c->lock);
+        SDL_Surface *s = file ? decode_for_box(file, w, h, fit, overscan) : NULL;
+        SDL_LockMutex(c->lock);
+        /* The entry may have been dropped meanwhile: find it again by key. */
+        entry *e = c->entries;
+        while (e && !(key && strcmp(e->key, key) == 0))
+            e = e->next;
+        if (e && e->status == IMAGE_PENDING) {
+            e->decoded = s;
+            e->status = s ? IMAGE_PENDING : IMAGE_FAILED;
+            s = NULL;
+        }
+        if (s)
+            SDL_FreeSurface(s);
+        c->in_flight--;
+        free(file);
+        free(key);
+    }
+    SDL_UnlockMutex(c->lock);
+    return 0;
+}
+
+image_cache *images_new(SDL_Renderer *r, const char *deck_dir, bool threaded)
+{
+    image_cache *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->renderer = r;
+    c->deck_dir = strdup(deck_dir ? deck_dir : ".");
+    c->lock = SDL_CreateMutex();
+    c->wake = SDL_CreateCond();
+    if (!c->deck_dir || !c->lock || !c->wake)
+        goto fail;
+    if (threaded) {
+        c->thread = SDL_CreateThread(worker, "kiosk-decode", c);
+        c->threaded = c->thread != NULL; /* no thread: decode synchronously */
+    }
+    return c;
+fail:
+    images_free(c);
+    return NULL;
+}
+
+void images_free(image_cache *c)
+{
+    if (!c)
+        return;
+    if (c->thread) {
+        SDL_LockMutex(c->lock);
+        c->quit = true;
+        for (entry *e = c->entries; e; e = e->next)
+            if (e->queued) {
+                e->queued = false;
+                c->in_flight--;
+            }
+        SDL_CondSignal(c->wake);
+        SDL_UnlockMutex(c->lock);
+        SDL_WaitThread(c->thread, NULL);
+    }
+    while (c->entries) {
+        entry *e = c->entries;
+        c->entries = e->next;
+        entry_free(e);
+    }
+    if (c->wake)
+        SDL_DestroyCond(c->wake);
+    if (c->lock)
+        SDL_DestroyMutex(c->lock);
+    free(c->deck_dir);
+    free(c);
+}
+
+/* Drops least recently used textures until the cache fits its budget. The
+ * entry `keep` (in use this frame) is never dropped. Caller holds the lock. */
+static void enforce_budget(image_cache *c, entry *keep)
+{
+    while (c->bytes > IMAGES_BUDGET_BYTES) {
+        entry **victim = NULL;
+        for (entry **pe = &c->entries; *pe; pe = &(*pe)->next)
+            if ((*pe)->texture && *pe != keep &&
+                (!victim || (*pe)->last_use < (*victim)->last_use))
+                victim = pe;
+        if (!victim)
+            return;
+        entry *e = *victim;
+        *victim = e->next;
+        c->bytes -= e->bytes;
+        entry_free(e);
+    }
+}
+
+static void upload(image_cache *c, entry *e)
+{
+    SDL_Texture *t = SDL_CreateTextureFromSurface(c->renderer, e->decoded);
+    if (t) {
+        SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+        SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear);
+        e->texture = t;
+        e->bytes = (size_t)e->decoded->w * (size_t)e->decoded->h * 4;
+        c->bytes += e->bytes;
+        e->status = IMAGE_READY;
+    } else {
+        e->status = IMAGE_FAILED;
+    }
+    SDL_FreeSurface(e->decoded);
+    e->decoded = NULL;
+}
+
+bool images_pump(image_cache *c)
+{
+    bool changed = false;
+    SDL_LockMutex(c->lock);
+    for (entry *e = c->entries; e; e = e->next) {
+        if (e->decoded) {
+            upload(c, e);
+            changed = true;
+        }
+    }
+    enforce_budget(c, NULL);
+    SDL_UnlockMutex(c->lock);
+    return changed;
+}
+
+bool images_busy(image_cache *c)
+{
+    SDL_LockMutex(c->lock);
+    bool busy = c->in_flight > 0;
+    for (entry *e = c->entries; e && !busy; e = e->next)
+        busy = e->decoded != NULL;
+    SDL_UnlockMutex(c->lock);
+    return busy;
+}
+
+void images_forget(image_cache *c)
+{
+    SDL_LockMutex(c->lock);
+    entry **pe = &c->entries;
+    while (*pe) {
+        entry *e = *pe;
+        if (e->queued) {
+            e->queued = false;
+            c->in_flight--;
+        } else if (e->status == IMAGE_PENDING && !e->decoded && c->threaded) {
+            /* Being decoded now: the worker finds it again by key, so an
+             * empty key orphans it and its result is dropped. */
+            e->key[0] = '\0';
+            e->status = IMAGE_FAILED;
+            pe = &e->next;
+            continue;
+        }
+        *pe = e->next;
+        c->bytes -= e->bytes;
+        entry_free(e);
+    }
+    SDL_UnlockMutex(c->lock);
+}
+
+SDL_Texture *images_get(image_cache *c, const char *path, int box_w, int box_h,
+                        image_fit fit, double overscan, image_status *status)
+{
+    char key[1200];
+    /* Sizes are bucketed to 8 px so a resize by a pixel reuses the texture. */
+    int bw = (box_w + 7) / 8 * 8, bh = (box_h + 7) / 8 * 8;
+    snprintf(key, sizeof key, "%s|%d|%d|%d|%.2f", path, bw, bh, (int)fit, overscan);
+    SDL_LockMutex(c->lock);
+    c->clock++;
+    entry *e = c->entries;
+    while (e && strcmp(e->key, key) != 0)
+        e = e->next;
+    if (!e) {
+        e = calloc(1, sizeof *e);
+        size_t n = strlen(c->deck_dir) + strlen(path) + 2;
+        if (e) {
+            e->key = strdup(key);
+            e->file = malloc(n);
+        }
+        if (!e || !e->key || !e->file) {
+            entry_free(e);
+            SDL_UnlockMutex(c->lock);
+            *status = IMAGE_FAILED;
+            return NULL;
+        }
+        snprintf(e->file, n, "%s/%s", c->deck_dir, path);
+        e->box_w = bw;
+        e->box_h = bh;
+        e->fit = fit;
+        e->overscan = overscan;
+        e->status = IMAGE_PENDING;
+        e->next = c->entries;
+        c->entries = e;
+        if (c->threaded) {
+            e->queued = true;
+            c->in_flight++;
+            SDL_CondSignal(c->wake);
+        } else {
+            e->decoded = decode_for_box(e->file, bw, bh, fit, overscan);
+            if (!e->decoded)
+                e->status = IMAGE_FAILED;
+        }
+    }
+    e->last_use = c->clock;
+    if (e->decoded)
+        upload(c, e);
+    enforce_budget(c, e);
+    *status = e->status;
+    SDL_Texture *t = e->status == IMAGE_READY ? e->texture : NULL;
+    SDL_UnlockMutex(c->lock);
+    return t;
+}

@@ -1,0 +1,50 @@
+/* images — photos from disk to textures: decoding, EXIF orientation, good
+ * downscaling, a decode worker and a memory-budgeted texture cache.
+ *
+ * Decoding happens on a worker thread when the cache is threaded (the live
+ * show), so the main thread never waits on a JPEG; --render uses a
+ * synchronous cache. Textures belong to the cache; a pointer returned by
+ * images_get stays valid until the next images_get or images_pump call. */
+#ifndef KIOSK_IMAGES_H
+#define KIOSK_IMAGES_H
+
+#include <SDL.h>
+#include <stdbool.h>
+
+#include "deck.h"
+
+#define IMAGES_BUDGET_BYTES (256u << 20) /* decoded texture memory kept */
+
+typedef struct image_cache image_cache;
+
+typedef enum { IMAGE_READY, IMAGE_PENDING, IMAGE_FAILED } image_status;
+
+image_cache *images_new(SDL_Renderer *r, const char *deck_dir, bool threaded);
+void images_free(image_cache *c);
+
+/* The picture at deck-relative `path`, decoded at the size it will be drawn
+ * in a box of box_w x box_h pixels with `fit`; `overscan` >= 1 asks for that
+ * much more resolution (a slow Ken Burns zoom). Sets *status; returns NULL
+ * unless IMAGE_READY. A failed file is not retried until images_forget. */
+SDL_Texture *images_get(image_cache *c, const char *path, int box_w, int box_h,
+                        image_fit fit, double overscan, image_status *status);
+
+/* Main thread: turns finished decodes into textures. Returns true when
+ * something became ready (the frame should be redrawn). */
+bool images_pump(image_cache *c);
+
+/* True while any decode is queued or running. */
+bool images_busy(image_cache *c);
+
+/* Drops every cached texture and failure (after the deck changed on disk). */
+void images_forget(image_cache *c);
+
+/* Decodes a file to an ARGB8888 surface, upright per its EXIF orientation
+ * (IMG_Load ignores EXIF). NULL on failure. Thread-safe. */
+SDL_Surface *images_decode(const char *file);
+
+/* Area-averaging resize of an ARGB8888 surface (sharp, alias-free when
+ * shrinking a photo; bilinear-like when enlarging). NULL on failure. */
+SDL_Surface *images_resize(SDL_Surface *src, int w, int h);
+
+#endif
