@@ -148,7 +148,8 @@ for mutation in 's/"value": 58.58/"value": 58.6/' 's/"prefix": "è¿‘", //' 's/"ä½
   rm -rf "$tmp/deck" && mkdir -p "$tmp/deck" && cp -r "$deck/slides" "$tmp/deck/"
   if [ -d "$deck/assets" ]; then cp -r "$deck/assets" "$tmp/deck/"; fi
   sed -i "$mutation" "$tmp"/deck/slides/*.json
-  if ! check_deck "$tmp/deck" | grep -q '^FAIL: row'; then
+  out=$(check_deck "$tmp/deck")
+  if ! printf '%s\n' "$out" | grep -q '^FAIL: row'; then
     echo "FAIL: the figure check missed a deck altered by sed '$mutation'"
     status=1
   fi
