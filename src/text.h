@@ -31,6 +31,7 @@ typedef struct {
     size_t n_lines;
     int px;           /* font size chosen */
     double line_height; /* distance between baselines, px * style spacing */
+    double paragraph_gap; /* extra space before each paragraph after the first */
     double width;     /* widest line */
     double height;    /* total height including paragraph gaps */
     bool shrunk;      /* px is below the style's max_px */
@@ -62,5 +63,11 @@ int text_fit(const char *utf8, const text_style *style, double box_w,
 
 /* Frees what a text_block owns and zeroes it; safe on a zeroed block. */
 void text_block_free(text_block *b);
+
+/* Distance in px from the top of the block to the top of line i: i line
+ * heights plus b->paragraph_gap (px) for each paragraph started by line i or
+ * an earlier one (the first paragraph adds nothing). Consecutive "\n" add no
+ * more than one gap; a paragraph of only spaces adds none. */
+double text_line_top(const text_block *b, size_t i);
 
 #endif

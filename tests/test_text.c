@@ -1,0 +1,370 @@
+/* Line breaking and fitting, measured with a fixed-advance fake: every
+ * ASCII character is half an em wide, everything else (ideographs, fullwidth
+ * and CJK punctuation) a full em. So at px = 10 "一二三" is 30 wide and
+ * "58.58亿元" is 45. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "text.h"
+#include "utf8.h"
+
+#define PX 10
+
+static int measure_calls;
+
+static double fake_measure(void *ctx, const char *s, size_t len, int px,
+                           bool bold)
+{
+    (void)ctx;
+    (void)bold;
+    measure_calls++;
+    double w = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t k = utf8_decode(s + i, len - i, &cp);
+        i += k ? k : 1;
+        w += cp < 0x80 ? 0.5 * px : px;
+    }
+    return w;
+}
+
+/* Lines joined by "|", into buf. */
+static const char *joined(const text_block *b, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    for (size_t i = 0; i < b->n_lines; i++) {
+        if (i)
+            strncat(buf, "|", size - strlen(buf) - 1);
+        strncat(buf, b->lines[i].text, size - strlen(buf) - 1);
+    }
+    return buf;
+}
+
+/* The rules as CLREQ states them, kept apart from text.c's own tables so
+ * the test does not merely agree with itself. */
+static const char *const CLOSING[] = {
+    "，", "。", "、", "；", "：", "！", "？", "）", "》", "」", "』", "”", "’",
+    "…", "—", "％", "‰", "·", "〕", "】", "〉", ",", ".", ";", ":", "!", "?", ")",
+};
+static const char *const OPENING[] = {
+    "（", "《", "「", "『", "“", "‘", "〔", "【", "〈", "(",
+};
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static bool starts_with_any(const char *s, const char *const *set, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strncmp(s, set[i], strlen(set[i])) == 0)
+            return true;
+    return false;
+}
+
+static bool ends_with_any(const char *s, const char *const *set, size_t n)
+{
+    size_t len = strlen(s);
+    for (size_t i = 0; i < n; i++) {
+        size_t k = strlen(set[i]);
+        if (len >= k && strcmp(s + len - k, set[i]) == 0)
+            return true;
+    }
+    return false;
+}
+
+static void test_break_table(void)
+{
+    static const struct {
+        const char *text;
+        double width;
+        const char *want; /* lines joined by "|" */
+    } rows[] = {
+        {"", 100, ""},
+        {"   ", 100, ""},
+        {"一二三四五", 30, "一二三|四五"},
+        /* greedy would leave "四" alone on the last line */
+        {"一二三四", 30, "一二|三四"},
+        /* figures keep their qualifier and unit */
+        {"全年营业额达58.58亿元", 80, "全年营业额|达58.58亿元"},
+        {"营收近10亿元", 40, "营收|近10亿元"},
+        {"年接待200余人次", 60, "年接待|200余人次"},
+        {"规模达120万立方米/年", 90, "规模|达120万立方米/年"},
+        {"同比增长108%", 50, "同比增长|108%"},
+        {"共有5500余人次参观", 60, "共有|5500余人次|参观"},
+        {"涵盖4大项15类100余个品种", 60, "涵盖4大项|15类|100余个品种"},
+        {"投资近10亿元建设", 60, "投资近10亿元|建设"},
+        {"投资近10亿元建设", 50, "投资|近10亿元|建设"},
+        /* Latin words whole, spaces at a line end dropped */
+        {"欢迎来到Exhibition展区", 60, "欢迎来到|Exhibition|展区"},
+        {"Hello world 你好", 40, "Hello|world|你好"},
+        {"Hello   ", 100, "Hello"},
+        /* a word wider than the box is cut at characters, as a last resort */
+        {"Supercalifragilistic", 40, "Supercal|ifragili|stic"},
+        {"一二三Supercalifragilistic", 40, "一二三|Supercal|ifragili|stic"},
+        /* ellipsis and dash pairs stay whole and never start a line */
+        {"一二三……四五", 40, "一二|三……|四五"},
+        {"一二三——四五", 40, "一二|三——|四五"},
+        /* paragraphs; empty ones and "\r\n" are not lines */
+        {"一二\n三四", 100, "一二|三四"},
+        {"一二\n\n\n三四\n", 100, "一二|三四"},
+        {"一二\r\n三四", 100, "一二|三四"},
+        {"\n  \n", 100, ""},
+        /* a box narrower than one character still makes progress */
+        {"一二", 5, "一|二"},
+    };
+    for (size_t r = 0; r < COUNT(rows); r++) {
+        text_block b;
+        int rc = text_break(rows[r].text, PX, false, 1.5, 0.5, rows[r].width,
+                            fake_measure, NULL, &b);
+        char buf[512], what[64];
+        snprintf(what, sizeof what, "break row %zu", r);
+        CHECK(rc == 0, "%s: expected 0, got %d", what, rc);
+        CHECK_STR(joined(&b, buf, sizeof buf), rows[r].want, what);
+        for (size_t i = 0; i < b.n_lines; i++) {
+            double w = fake_measure(NULL, b.lines[i].text,
+                                    strlen(b.lines[i].text), PX, false);
+            CHECK(b.lines[i].width == w,
+                  "%s line %zu: expected width %g, got %g", what, i, w,
+                  b.lines[i].width);
+        }
+        text_block_free(&b);
+    }
+}
+
+/* Every closing mark X in "一二三X四五六" at width 30: greedy would end the
+ * first line after 三 and start the second with X; instead 三 moves down. */
+static void test_no_line_starts_with_closing(void)
+{
+    for (size_t i = 0; i < COUNT(CLOSING); i++) {
+        char text[64], want[64], buf[256], what[64];
+        snprintf(text, sizeof text, "一二三%s四五六", CLOSING[i]);
+        snprintf(want, sizeof want, "一二|三%s四|五六", CLOSING[i]);
+        snprintf(what, sizeof what, "closing \"%s\"", CLOSING[i]);
+        text_block b;
+        text_break(text, PX, false, 1.5, 0, 30, fake_measure, NULL, &b);
+        CHECK_STR(joined(&b, buf, sizeof buf), want, what);
+        text_block_free(&b);
+    }
+}
+
+/* Every opening mark X in "一二X三四五六" at width 30: greedy would end the
+ * first line with X; instead X moves down with 三. */
+static void test_no_line_ends_with_opening(void)
+{
+    for (size_t i = 0; i < COUNT(OPENING); i++) {
+        char text[64], want[64], buf[256], what[64];
+        snprintf(text, sizeof text, "一二%s三四五六", OPENING[i]);
+        snprintf(want, sizeof want, "一二|%s三四|五六", OPENING[i]);
+        snprintf(what, sizeof what, "opening \"%s\"", OPENING[i]);
+        text_block b;
+        text_break(text, PX, false, 1.5, 0, 30, fake_measure, NULL, &b);
+        CHECK_STR(joined(&b, buf, sizeof buf), want, what);
+        text_block_free(&b);
+    }
+}
+
+static void test_paragraph_geometry(void)
+{
+    text_block b;
+    /* px 10, spacing 1.5, gap 0.5: lines 15 apart, paragraphs 5 more */
+    text_break("一二三四五六\n\n七八", PX, false, 1.5, 0.5, 30, fake_measure,
+               NULL, &b);
+    char buf[128];
+    CHECK_STR(joined(&b, buf, sizeof buf), "一二三|四五六|七八", "geometry");
+    CHECK(b.n_lines == 3, "geometry: expected 3 lines, got %zu", b.n_lines);
+    if (b.n_lines == 3) {
+        CHECK(b.lines[0].paragraph_start && !b.lines[1].paragraph_start &&
+                  b.lines[2].paragraph_start,
+              "geometry: expected paragraph starts 1,0,1, got %d,%d,%d",
+              b.lines[0].paragraph_start, b.lines[1].paragraph_start,
+              b.lines[2].paragraph_start);
+        CHECK(text_line_top(&b, 1) == 15.0,
+              "geometry: expected line 1 at 15, got %g", text_line_top(&b, 1));
+        CHECK(text_line_top(&b, 2) == 35.0,
+              "geometry: expected line 2 at 35, got %g", text_line_top(&b, 2));
+    }
+    CHECK(b.height == 50.0, "geometry: expected height 50, got %g", b.height);
+    CHECK(b.width == 30.0, "geometry: expected width 30, got %g", b.width);
+    CHECK(b.line_height == 15.0, "geometry: expected line height 15, got %g",
+          b.line_height);
+    text_block_free(&b);
+    text_block_free(&b); /* zeroed: a second free is harmless */
+
+    text_break("", PX, false, 1.5, 0.5, 30, fake_measure, NULL, &b);
+    CHECK(b.n_lines == 0 && b.height == 0 && b.width == 0,
+          "empty: expected no lines and no size, got %zu lines %gx%g",
+          b.n_lines, b.width, b.height);
+    text_block_free(&b);
+}
+
+static void test_fit_table(void)
+{
+    static const struct {
+        const char *text;
+        int max_px, min_px, max_lines;
+        double box_w, box_h;
+        int want_px;
+        bool want_shrunk, want_truncated;
+        const char *want;
+    } rows[] = {
+        /* fits at once */
+        {"一二三四五", 10, 10, 0, 100, 20, 10, false, false, "一二三四五"},
+        /* 20, 18, ... 12 px take two lines (too tall); 10 px takes one */
+        {"一二三四五六七八九十", 20, 10, 0, 100, 20, 10, true, false,
+         "一二三四五六七八九十"},
+        /* steps are 4% once that is more than 2 px: 100, 96, 92 ... */
+        {"一二三四五六七八九十", 100, 10, 0, 920, 150, 92, true, false,
+         "一二三四五六七八九十"},
+        /* three lines at 10 px, room for two: cut the second with "…" */
+        {"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十", 20,
+         10, 0, 100, 20, 10, true, true, "一二三四五六七八九十|一二三四五六七八九…"},
+        /* max_lines limits even when the box is tall */
+        {"一二三四五六七八九十一二三", 10, 10, 1, 100, 1000, 10, false, true,
+         "一二三四五六七八九…"},
+        /* never "（…" or "，…" at the cut */
+        {"一二三四五六七八（九十一二三", 10, 10, 1, 100, 1000, 10, false, true,
+         "一二三四五六七八…"},
+        {"一二三四五六七八九，十一二", 10, 10, 1, 100, 1000, 10, false, true,
+         "一二三四五六七八九…"},
+        /* a cut at a paragraph end still shows that text follows */
+        {"一二三\n四五六", 10, 10, 1, 100, 1000, 10, false, true, "一二三…"},
+        /* spaces only: nothing to draw, nothing cut */
+        {"  ", 20, 10, 0, 100, 20, 20, false, false, ""},
+    };
+    for (size_t r = 0; r < COUNT(rows); r++) {
+        text_style st = {rows[r].max_px, rows[r].min_px, 1.0, 0.5, false,
+                         rows[r].max_lines};
+        text_block b;
+        int rc = text_fit(rows[r].text, &st, rows[r].box_w, rows[r].box_h,
+                          fake_measure, NULL, &b);
+        char buf[512], what[64];
+        snprintf(what, sizeof what, "fit row %zu", r);
+        CHECK(rc == 0, "%s: expected 0, got %d", what, rc);
+        CHECK_STR(joined(&b, buf, sizeof buf), rows[r].want, what);
+        CHECK(b.px == rows[r].want_px, "%s: expected px %d, got %d", what,
+              rows[r].want_px, b.px);
+        CHECK(b.shrunk == rows[r].want_shrunk, "%s: expected shrunk %d, got %d",
+              what, rows[r].want_shrunk, b.shrunk);
+        CHECK(b.truncated == rows[r].want_truncated,
+              "%s: expected truncated %d, got %d", what,
+              rows[r].want_truncated, b.truncated);
+        CHECK(b.width <= rows[r].box_w,
+              "%s: expected width <= %g, got %g", what, rows[r].box_w, b.width);
+        CHECK(b.n_lines == 0 || b.height <= rows[r].box_h,
+              "%s: expected height <= %g, got %g", what, rows[r].box_h,
+              b.height);
+        text_block_free(&b);
+    }
+}
+
+/* A paragraph of the kind the panels carry, broken at every width from
+ * the widest unbreakable piece up: each line obeys the rules and fits. */
+static const char EXHIBITION[] =
+    "本次展览以“山海相连·同心共富”为主题，分为4大项15类，共展出100余个品种"
+    "的特色产品。开幕首日即接待观众5500余人次，同比增长108%；全年签约项目"
+    "总额达58.58亿元，其中近10亿元投向港口与物流（含120万立方米/年的砂石"
+    "码头）。Shandong Pavilion 展区还设置了互动体验区……欢迎您留言、拍照、"
+    "分享！";
+
+static const char *const GLUED[] = {
+    "4大项", "15类", "100余个品种", "5500余人次", "108%", "达58.58亿元",
+    "近10亿元", "120万立方米/年", "Shandong", "Pavilion", "……",
+};
+
+static void test_rules_hold_at_every_width(void)
+{
+    size_t text_len = strlen(EXHIBITION);
+    for (int width = 80; width <= 600; width += 3) {
+        text_block b;
+        if (text_break(EXHIBITION, PX, false, 1.5, 0, width, fake_measure,
+                       NULL, &b) != 0) {
+            CHECK(0, "width %d: text_break failed", width);
+            continue;
+        }
+        /* the lines, spaces aside, are the text again in order; note where
+         * each line ends so splits inside glued runs can be found */
+        char joined_text[sizeof EXHIBITION];
+        size_t ends[256], n_ends = 0, pos = 0;
+        bool ok = true;
+        for (size_t i = 0; i < b.n_lines; i++) {
+            const char *t = b.lines[i].text;
+            CHECK(b.lines[i].width <= width,
+                  "width %d line %zu \"%s\": %g is too wide", width, i, t,
+                  b.lines[i].width);
+            CHECK(t[0] != '\0', "width %d line %zu is empty", width, i);
+            if (i > 0)
+                CHECK(!starts_with_any(t, CLOSING, COUNT(CLOSING)),
+                      "width %d line %zu \"%s\" starts with a closing mark",
+                      width, i, t);
+            if (i + 1 < b.n_lines)
+                CHECK(!ends_with_any(t, OPENING, COUNT(OPENING)),
+                      "width %d line %zu \"%s\" ends with an opening mark",
+                      width, i, t);
+            size_t len = strlen(t);
+            if (pos + len >= sizeof joined_text || n_ends >= COUNT(ends)) {
+                ok = false;
+                break;
+            }
+            memcpy(joined_text + pos, t, len);
+            pos += len;
+            /* the space dropped at this line's end, if the text had one */
+            if (pos < text_len && EXHIBITION[pos] == ' ' &&
+                i + 1 < b.n_lines)
+                joined_text[pos++] = ' ';
+            ends[n_ends++] = pos;
+        }
+        joined_text[pos] = '\0';
+        CHECK(ok && strcmp(joined_text, EXHIBITION) == 0,
+              "width %d: lines do not give back the text: \"%s\"", width,
+              joined_text);
+        for (size_t g = 0; g < COUNT(GLUED); g++) {
+            const char *at = strstr(EXHIBITION, GLUED[g]);
+            size_t from = (size_t)(at - EXHIBITION);
+            size_t to = from + strlen(GLUED[g]);
+            for (size_t e = 0; e + 1 < n_ends; e++)
+                CHECK(!(ends[e] > from && ends[e] < to),
+                      "width %d: \"%s\" split after byte %zu", width,
+                      GLUED[g], ends[e] - from);
+        }
+        text_block_free(&b);
+    }
+}
+
+/* text_fit never reports a block larger than its box unless it says so. */
+static void test_fit_stays_in_box(void)
+{
+    text_style st = {48, 16, 1.4, 0.6, true, 0};
+    for (double w = 200; w <= 900; w += 70) {
+        for (double h = 40; h <= 400; h += 60) {
+            text_block b;
+            int rc = text_fit(EXHIBITION, &st, w, h, fake_measure, NULL, &b);
+            CHECK(rc == 0, "box %gx%g: expected 0, got %d", w, h, rc);
+            CHECK(b.px >= st.min_px && b.px <= st.max_px,
+                  "box %gx%g: px %d outside %d..%d", w, h, b.px, st.min_px,
+                  st.max_px);
+            CHECK(b.width <= w, "box %gx%g: width %g", w, h, b.width);
+            CHECK(b.height <= h || b.n_lines == 1,
+                  "box %gx%g: height %g", w, h, b.height);
+            if (b.truncated) {
+                const char *last = b.lines[b.n_lines - 1].text;
+                CHECK(b.px == st.min_px,
+                      "box %gx%g: cut at %d px, not at min", w, h, b.px);
+                CHECK(ends_with_any(last, (const char *const[]){"…"}, 1),
+                      "box %gx%g: cut line \"%s\" lacks …", w, h, last);
+            }
+            text_block_free(&b);
+        }
+    }
+}
+
+int main(void)
+{
+    test_break_table();
+    test_no_line_starts_with_closing();
+    test_no_line_ends_with_opening();
+    test_paragraph_geometry();
+    test_fit_table();
+    test_rules_hold_at_every_width();
+    test_fit_stays_in_box();
+    CHECK(measure_calls > 0, "expected the measurer to be used");
+    return check_done();
+}
