@@ -108,6 +108,14 @@ static void test_break_table(void)
         {"一二\n\n\n三四\n", 100, "一二|三四"},
         {"一二\r\n三四", 100, "一二|三四"},
         {"\n  \n", 100, ""},
+        /* 第 and the unit words chain: 第30届, 30多年, 12个月 */
+        {"这是第30届博览会", 40, "这是|第30届博|览会"},
+        {"携手走过30多年历程", 40, "携手走过|30多年|历程"},
+        /* an ideographic-space indent stays; tabs are spaces */
+        {"\xE3\x80\x80\xE3\x80\x80本次展览", 60, "\xE3\x80\x80\xE3\x80\x80本次展览"},
+        {"Hello\tworld", 30, "Hello|world"},
+        /* bad UTF-8 is shown as U+FFFD, not dropped or overrun */
+        {"a\xFF" "b", 100, "a\xEF\xBF\xBD" "b"},
         /* a box narrower than one character still makes progress */
         {"一二", 5, "一|二"},
     };
