@@ -1,0 +1,524 @@
+#include "layout.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "anim.h"
+
+/* Text styles in canvas pixels at a 1080-pixel short side (scaled by u). */
+typedef struct {
+    double max_px, min_px, spacing, gap;
+    bool bold;
+    int max_lines;
+} style_row;
+
+enum { ST_COVER_TITLE, ST_COVER_SUB, ST_TITLE, ST_SUBTITLE, ST_BODY, ST_CAPTION,
+       ST_PHOTO_TITLE, ST_LABEL, ST_NOTE, ST_CHART_LABEL, ST_ERROR_HEAD, ST_ERROR_TEXT };
+
+static const style_row STYLES[] = {
+    [ST_COVER_TITLE] = {104, 56, 1.25, 0, true, 3},
+    [ST_COVER_SUB] = {46, 30, 1.45, 0.3, false, 3},
+    [ST_TITLE] = {68, 44, 1.3, 0, true, 2},
+    [ST_SUBTITLE] = {40, 30, 1.4, 0, false, 2},
+    [ST_BODY] = {46, 30, 1.7, 0.55, false, 0},
+    [ST_CAPTION] = {38, 28, 1.45, 0, false, 3},
+    [ST_PHOTO_TITLE] = {56, 36, 1.3, 0, true, 2},
+    [ST_LABEL] = {36, 26, 1.35, 0, false, 2},
+    [ST_NOTE] = {28, 20, 1.4, 0, false, 2},
+    [ST_CHART_LABEL] = {34, 24, 1.3, 0, false, 2},
+    [ST_ERROR_HEAD] = {56, 36, 1.3, 0, true, 2},
+    [ST_ERROR_TEXT] = {34, 24, 1.5, 0.4, false, 0},
+};
+
+typedef struct {
+    const deck *d;
+    const slide *s;
+    const layout_measurer *m;
+    slide_layout *l;
+    diag_list *diags;
+    double u; /* canvas units per design pixel at 1080 */
+    int failed;
+} ctx;
+
+void layout_canvas(const deck *d, int screen_w, int screen_h, double *canvas_w,
+                   double *canvas_h, double *scale)
+{
+    double bw = d->width, bh = d->height;
+    if ((screen_w < screen_h) != (bw < bh)) { /* turn the design to the screen */
+        double t = bw;
+        bw = bh;
+        bh = t;
+    }
+    double s = fmin(screen_w / bw, screen_h / bh);
+    *scale = s;
+    *canvas_w = screen_w / s;
+    *canvas_h = screen_h / s;
+}
+
+static layout_box *add_box(ctx *c, layout_box_kind kind, const char *field,
+                           double x, double y, double w, double h)
+{
+    slide_layout *l = c->l;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        layout_box *b = realloc(l->boxes, cap * sizeof *b);
+        if (!b) {
+            c->failed = 1;
+            return NULL;
+        }
+        l->boxes = b;
+        l->cap = cap;
+    }
+    layout_box *b = &l->boxes[l->n++];
+    memset(b, 0, sizeof *b);
+    b->kind = kind;
+    snprintf(b->field, sizeof b->field, "%s", field ? field : "");
+    b->x = x, b->y = y, b->w = w, b->h = h;
+    b->alpha = 1;
+    b->role = ROLE_TEXT;
+    return b;
+}
+
+static int min_px_for(ctx *c, const style_row *st)
+{
+    /* The theme's minimum rules, except where a style's own natural size is
+     * smaller (notes): then that style may shrink a little below it. */
+    double theme_min = c->d->theme.min_text_px;
+    double min = st->min_px * c->u;
+    if (theme_min > min && theme_min <= st->max_px * c->u)
+        min = theme_min;
+    return (int)lround(min);
+}
+
+/* Fits `text` into the box and adds it; returns the height used (0 for no
+ * text). The box keeps its position; its height becomes the text's. */
+static double add_text(ctx *c, int style, const char *field, const char *text,
+                       double x, double y, double w, double h, layout_align align,
+                       layout_role role)
+{
+    if (!text || !*text || c->failed)
+        return 0;
+    const style_row *st = &STYLES[style];
+    text_style ts = {
+        .max_px = (int)lround(st->max_px * c->u),
+        .min_px = min_px_for(c, st),
+        .line_spacing = st->spacing,
+        .paragraph_gap = st->gap,
+        .bold = st->bold,
+        .max_lines = st->max_lines,
+    };
+    if (ts.min_px > ts.max_px)
+        ts.min_px = ts.max_px;
+    layout_box *b = add_box(c, LBOX_TEXT, field, x, y, w, h);
+    if (!b)
+        return 0;
+    if (text_fit(text, &ts, w, h, c->m->measure, c->m->ctx, &b->text) != 0) {
+        c->failed = 1;
+        return 0;
+    }
+    b->align = align;
+    b->bold = st->bold;
+    b->role = role;
+    b->h = b->text.height;
+    if (b->text.truncated && c->diags)
+        diag_add(c->diags, DIAG_WARNING, c->s->file, 1, 1,
+                 "\"%s\" does not fit its box even at %d px and is cut short with \"…\"; "
+                 "shorten the text",
+                 field, ts.min_px);
+    return b->h;
+}
+
+static void add_fill(ctx *c, double x, double y, double w, double h, layout_role role,
+                     double alpha)
+{
+    layout_box *b = add_box(c, LBOX_FILL, "", x, y, w, h);
+    if (b) {
+        b->role = role;
+        b->alpha = alpha;
+    }
+}
+
+static void add_shade(ctx *c, double x, double y, double w, double h, double alpha,
+                      bool dark_top)
+{
+    layout_box *b = add_box(c, LBOX_SHADE, "", x, y, w, h);
+    if (b) {
+        b->role = ROLE_DARK;
+        b->alpha = alpha;
+        b->dark_top = dark_top;
+    }
+}
+
+static void add_image(ctx *c, const char *field, const char *path, double x, double y,
+                      double w, double h, image_fit fit, bool ken_burns)
+{
+    layout_box *b = add_box(c, LBOX_IMAGE, field, x, y, w, h);
+    if (b) {
+        b->image = path;
+        b->fit = fit;
+        b->ken_burns = ken_burns;
+    }
+}
+
+/* Height a block of text would take, without adding it. */
+static double text_height(ctx *c, int style, const char *text, double w, double h)
+{
+    if (!text || !*text)
+        return 0;
+    size_t n = c->l->n;
+    double used = add_text(c, style, "", text, 0, 0, w, h, ALIGN_LEFT, ROLE_TEXT);
+    if (c->l->n > n) { /* take the probe back out, quietly */
+        text_block_free(&c->l->boxes[n].text);
+        c->l->n = n;
+    }
+    return used;
+}
+
+/* ---- one function per slide type ---------------------------------------- */
+
+typedef struct {
+    double x, y, w, h;
+} area;
+
+static area content_area(ctx *c)
+{
+    double m = LAYOUT_MARGIN * c->u;
+    double bottom = c->l->has_chapter_bar ? c->l->chapter_bar_h : 0;
+    return (area){m, m, c->l->w - 2 * m, c->l->h - 2 * m - bottom};
+}
+
+/* The accent rule above a heading. */
+static void add_rule(ctx *c, double x, double y)
+{
+    add_fill(c, x, y, 96 * c->u, 8 * c->u, ROLE_ACCENT, 1);
+}
+
+static void layout_title(ctx *c)
+{
+    const slide *s = c->s;
+    slide_layout *l = c->l;
+    area a = content_area(c);
+    bool portrait = l->h > l->w;
+    if (s->image) {
+        add_image(c, "image", s->image, 0, 0, l->w, l->h, FIT_COVER, true);
+        add_shade(c, 0, l->h * 0.25, l->w, l->h * 0.75, 0.78, false);
+    }
+    double w = portrait ? a.w : fmin(a.w, l->w * 0.72);
+    double title_h = text_height(c, ST_COVER_TITLE, s->title, w, a.h * 0.55);
+    double gap = 36 * c->u;
+    double sub_h = text_height(c, ST_COVER_SUB, s->subtitle, w, a.h * 0.3);
+    double rule = 8 * c->u + 40 * c->u;
+    double total = rule + title_h + (sub_h > 0 ? gap + sub_h : 0);
+    /* Over a photo the words sit low, where the shade is; alone, centred. */
+    double y = s->image ? a.y + a.h - total : a.y + (a.h - total) / 2;
+    add_rule(c, a.x, y);
+    y += rule;
+    y += add_text(c, ST_COVER_TITLE, "title", s->title, a.x, y, w, a.h * 0.55, ALIGN_LEFT,
+                  ROLE_TEXT);
+    if (sub_h > 0)
+        add_text(c, ST_COVER_SUB, "subtitle", s->subtitle, a.x, y + gap, w, a.h * 0.3,
+                 ALIGN_LEFT, ROLE_MUTED);
+}
+
+/* Title (and subtitle) at the top of an area; returns the height used. */
+static double add_heading(ctx *c, area a, double max_w)
+{
+    const slide *s = c->s;
+    if (!s->title && !s->subtitle)
+        return 0;
+    double y = a.y;
+    add_rule(c, a.x, y);
+    y += 8 * c->u + 28 * c->u;
+    y += add_text(c, ST_TITLE, "title", s->title, a.x, y, max_w, a.h * 0.3, ALIGN_LEFT,
+                  ROLE_TEXT);
+    if (s->subtitle)
+        y += 12 * c->u + add_text(c, ST_SUBTITLE, "subtitle", s->subtitle, a.x, y + 12 * c->u,
+                                  max_w, a.h * 0.2, ALIGN_LEFT, ROLE_MUTED);
+    return y - a.y + 44 * c->u;
+}
+
+static void layout_text(ctx *c)
+{
+    const slide *s = c->s;
+    slide_layout *l = c->l;
+    area a = content_area(c);
+    bool portrait = l->h > l->w;
+    if (s->image && portrait) {
+        double ih = l->h * 0.38;
+        add_image(c, "image", s->image, 0, 0, l->w, ih, FIT_COVER, false);
+        a.y = ih + 64 * c->u;
+        a.h -= ih + 64 * c->u - LAYOUT_MARGIN * c->u;
+    } else if (s->image) {
+        double ix = l->w * 0.56;
+        add_image(c, "image", s->image, ix, 0, l->w - ix, l->h - (l->has_chapter_bar ? l->chapter_bar_h : 0),
+                  FIT_COVER, false);
+        a.w = ix - 2 * a.x + 24 * c->u;
+    }
+    /* A comfortable measure: about 30 Chinese characters a line. */
+    double w = fmin(a.w, 1440 * c->u);
+    double used = add_heading(c, a, w);
+    area body = {a.x, a.y + used, w, a.h - used};
+    add_text(c, ST_BODY, "body", s->body, body.x, body.y, body.w, body.h, ALIGN_LEFT, ROLE_TEXT);
+}
+
+static void layout_photo(ctx *c)
+{
+    const slide *s = c->s;
+    slide_layout *l = c->l;
+    area a = content_area(c);
+    double bottom = l->has_chapter_bar ? l->chapter_bar_h : 0;
+    add_image(c, "image", s->image, 0, 0, l->w, l->h, s->fit, s->ken_burns);
+    if (s->title) {
+        add_shade(c, 0, 0, l->w, l->h * 0.3, 0.7, true);
+        add_text(c, ST_PHOTO_TITLE, "title", s->title, a.x, a.y * 0.8, fmin(a.w, 1500 * c->u),
+                 l->h * 0.2, ALIGN_LEFT, ROLE_TEXT);
+    }
+    if (s->caption) {
+        double w = fmin(a.w, 1500 * c->u);
+        double h = text_height(c, ST_CAPTION, s->caption, w, l->h * 0.25);
+        double y = l->h - bottom - a.y * 0.75 - h;
+        add_shade(c, 0, y - l->h * 0.22, l->w, l->h - (y - l->h * 0.22), 0.82, false);
+        add_fill(c, a.x, y + 4 * c->u, 6 * c->u, h - 8 * c->u, ROLE_ACCENT, 1);
+        add_text(c, ST_CAPTION, "caption", s->caption, a.x + 30 * c->u, y, w - 30 * c->u,
+                 l->h * 0.25, ALIGN_LEFT, ROLE_TEXT);
+    }
+}
+
+/* Width of a figure's widest moment: digits as '0' (the renderer draws
+ * every digit in a cell as wide as its '0'), prefix and unit smaller. */
+static double figure_width(ctx *c, const stat_item *it, const char *sep, int px, int small_px)
+{
+    char num[64];
+    anim_format_number(num, sizeof num, it->value, it->decimals, sep);
+    for (char *p = num; *p; p++)
+        if (*p >= '1' && *p <= '9')
+            *p = '0';
+    double w = c->m->measure(c->m->ctx, num, strlen(num), px, true);
+    double gap = px * 0.08;
+    if (it->prefix)
+        w += c->m->measure(c->m->ctx, it->prefix, strlen(it->prefix), small_px, true) + gap;
+    if (it->unit)
+        w += c->m->measure(c->m->ctx, it->unit, strlen(it->unit), small_px, true) + gap;
+    return w;
+}
+
+static void grid_shape(size_t n, bool portrait, int *cols, int *rows)
+{
+    static const int land[9][2] = {{1, 1}, {1, 1}, {2, 1}, {3, 1}, {2, 2},
+                                   {3, 2}, {3, 2}, {4, 2}, {4, 2}};
+    static const int port[9][2] = {{1, 1}, {1, 1}, {1, 2}, {1, 3}, {2, 2},
+                                   {2, 3}, {2, 3}, {2, 4}, {2, 4}};
+    const int(*t)[2] = portrait ? port : land;
+    if (n > 8)
+        n = 8;
+    *cols = t[n][0];
+    *rows = t[n][1];
+}
+
+static double add_note(ctx *c, area a)
+{
+    if (!c->s->note)
+        return 0;
+    double h = text_height(c, ST_NOTE, c->s->note, a.w, a.h * 0.15);
+    add_text(c, ST_NOTE, "note", c->s->note, a.x, a.y + a.h - h, a.w, h + 1, ALIGN_LEFT,
+             ROLE_MUTED);
+    return h + 24 * c->u;
+}
+
+static void layout_stats(ctx *c)
+{
+    const slide *s = c->s;
+    slide_layout *l = c->l;
+    area a = content_area(c);
+    double used = add_heading(c, a, a.w);
+    double note = add_note(c, a);
+    area g = {a.x, a.y + used, a.w, a.h - used - note};
+    int cols, rows;
+    grid_shape(s->n_items, l->h > l->w, &cols, &rows);
+    double gap = 28 * c->u;
+    double cw = (g.w - gap * (cols - 1)) / cols;
+    double ch = (g.h - gap * (rows - 1)) / rows;
+    bool any_growth = false;
+    for (size_t i = 0; i < s->n_items; i++)
+        any_growth |= s->items[i].has_growth;
+    /* One figure size for the whole slide: the largest every figure fits. */
+    double label_h = 36 * c->u * 1.35 * 2;
+    double badge_h = any_growth ? 30 * c->u * 1.9 : 0;
+    int px = (int)fmin(150 * c->u, (ch - label_h - badge_h - 60 * c->u) / 1.25);
+    int min_fig = (int)lround(48 * c->u);
+    if (px < min_fig)
+        px = min_fig;
+    for (size_t i = 0; i < s->n_items; i++) {
+        while (px > min_fig &&
+               figure_width(c, &s->items[i], s->separator, px, (int)lround(px * 0.42)) >
+                   cw * 0.9)
+            px -= 2;
+    }
+    int small_px = (int)lround(px * 0.42);
+    if (small_px < min_px_for(c, &STYLES[ST_LABEL]) * 0.8)
+        small_px = (int)lround(min_px_for(c, &STYLES[ST_LABEL]) * 0.8);
+    size_t placed = 0;
+    for (int r = 0; r < rows; r++) {
+        /* A short last row is centred under the full ones. */
+        int in_row = (int)fmin(cols, (double)(s->n_items - placed));
+        double row_x = g.x + (g.w - (in_row * cw + (in_row - 1) * gap)) / 2;
+        for (int k = 0; k < in_row; k++, placed++) {
+            const stat_item *it = &s->items[placed];
+            double x = row_x + k * (cw + gap), y = g.y + r * (ch + gap);
+            char field[40];
+            add_fill(c, x, y, cw, ch, ROLE_PANEL, 0.07);
+            add_fill(c, x, y, cw, 5 * c->u, ROLE_ACCENT, 0.9);
+            /* Figure, label, badge stacked and centred in the cell. */
+            double fig_h = px * 1.2;
+            snprintf(field, sizeof field, "items[%zu].label", placed);
+            double lab_h = text_height(c, ST_LABEL, it->label, cw * 0.88, label_h);
+            double block = fig_h + 14 * c->u + lab_h + (any_growth ? 18 * c->u + badge_h : 0);
+            double top = y + (ch - block) / 2;
+            snprintf(field, sizeof field, "items[%zu].value", placed);
+            layout_box *f = add_box(c, LBOX_FIGURE, field, x, top, cw, fig_h);
+            if (!f)
+                return;
+            f->item = placed;
+            f->px = px;
+            f->small_px = small_px;
+            f->baseline = top + px * 0.95;
+            f->role = ROLE_ACCENT;
+            f->align = ALIGN_CENTER;
+            snprintf(field, sizeof field, "items[%zu].label", placed);
+            double ly = top + fig_h + 14 * c->u;
+            add_text(c, ST_LABEL, field, it->label, x + cw * 0.06, ly, cw * 0.88, label_h,
+                     ALIGN_CENTER, ROLE_TEXT);
+            if (it->has_growth) {
+                snprintf(field, sizeof field, "items[%zu].growth", placed);
+                layout_box *b = add_box(c, LBOX_BADGE, field, x, ly + lab_h + 18 * c->u, cw,
+                                        badge_h);
+                if (!b)
+                    return;
+                b->item = placed;
+                b->px = (int)lround(30 * c->u);
+                b->role = it->growth < 0 ? ROLE_NEGATIVE : ROLE_ACCENT;
+                b->align = ALIGN_CENTER;
+            }
+        }
+    }
+}
+
+static void layout_chart(ctx *c)
+{
+    const slide *s = c->s;
+    slide_layout *l = c->l;
+    area a = content_area(c);
+    double used = add_heading(c, a, a.w);
+    double note = add_note(c, a);
+    area g = {a.x, a.y + used, a.w, a.h - used - note};
+    bool portrait = l->h > l->w;
+    double max = 0;
+    for (size_t i = 0; i < s->n_items; i++)
+        max = fmax(max, s->items[i].value);
+    double row_h = g.h / (double)s->n_items;
+    int tip_px = (int)lround(fmin(44 * c->u, row_h * 0.42));
+    if (tip_px < 24 * c->u)
+        tip_px = (int)lround(24 * c->u);
+    int small_px = (int)lround(tip_px * 0.6);
+    /* Room at the right for the widest tip figure (and its badge). */
+    double tip_w = 0;
+    for (size_t i = 0; i < s->n_items; i++) {
+        double w = figure_width(c, &s->items[i], s->separator, tip_px, small_px);
+        if (s->items[i].has_growth)
+            w += 220 * c->u;
+        tip_w = fmax(tip_w, w);
+    }
+    double label_w = portrait ? 0 : fmin(g.w * 0.3, 480 * c->u);
+    for (size_t i = 0; i < s->n_items; i++) {
+        const stat_item *it = &s->items[i];
+        char field[40];
+        double y = g.y + i * row_h;
+        double bar_h = fmin(row_h * (portrait ? 0.32 : 0.5), 72 * c->u);
+        double bx = g.x + label_w + (label_w > 0 ? 32 * c->u : 0);
+        double by = y + (row_h - bar_h) / 2;
+        snprintf(field, sizeof field, "items[%zu].label", i);
+        if (portrait) { /* label above its bar */
+            double lh = text_height(c, ST_CHART_LABEL, it->label, g.w, row_h * 0.4);
+            by = y + lh + 10 * c->u + (row_h - lh - 10 * c->u - bar_h) / 2;
+            add_text(c, ST_CHART_LABEL, field, it->label, g.x, by - lh - 10 * c->u, g.w,
+                     row_h * 0.4, ALIGN_LEFT, ROLE_TEXT);
+        } else {
+            double lh = text_height(c, ST_CHART_LABEL, it->label, label_w, row_h * 0.95);
+            add_text(c, ST_CHART_LABEL, field, it->label, g.x, y + (row_h - lh) / 2, label_w,
+                     row_h * 0.95, ALIGN_RIGHT, ROLE_TEXT);
+        }
+        double track_w = g.x + g.w - bx - tip_w - 24 * c->u;
+        if (s->chart == CHART_PROGRESS)
+            add_fill(c, bx, by, track_w, bar_h, ROLE_PANEL, 0.12);
+        snprintf(field, sizeof field, "items[%zu].value", i);
+        layout_box *b = add_box(c, LBOX_BAR, field, bx, by, track_w, bar_h);
+        if (!b)
+            return;
+        b->item = i;
+        b->px = tip_px;
+        b->small_px = small_px;
+        b->role = ROLE_ACCENT;
+        double denom = (s->chart == CHART_PROGRESS && it->unit && strcmp(it->unit, "%") == 0)
+                           ? 100
+                           : max;
+        b->fraction = denom > 0 ? fmax(0, fmin(1, it->value / denom)) : 0;
+        b->baseline = by + bar_h / 2 + tip_px * 0.36;
+        b->label_w = tip_w;
+    }
+}
+
+static void layout_broken(ctx *c)
+{
+    const slide *s = c->s;
+    area a = content_area(c);
+    add_fill(c, 0, 0, c->l->w, c->l->h, ROLE_ERROR, 0.22);
+    add_fill(c, a.x, a.y, 12 * c->u, a.h, ROLE_ERROR, 1);
+    double x = a.x + 48 * c->u, w = a.w - 48 * c->u;
+    double y = a.y;
+    y += add_text(c, ST_ERROR_HEAD, "error", "这张幻灯片有错误 · This slide has an error", x, y, w,
+                  a.h * 0.3, ALIGN_LEFT, ROLE_TEXT);
+    y += 32 * c->u;
+    y += add_text(c, ST_ERROR_TEXT, "file", s->file, x, y, w, a.h * 0.15, ALIGN_LEFT,
+                  ROLE_ACCENT);
+    y += 24 * c->u;
+    add_text(c, ST_ERROR_TEXT, "message", s->error ? s->error : "unknown error", x, y, w,
+             a.y + a.h - y, ALIGN_LEFT, ROLE_TEXT);
+}
+
+int layout_slide(const deck *d, const slide *s, double canvas_w, double canvas_h,
+                 const layout_measurer *m, slide_layout *out, diag_list *diags)
+{
+    memset(out, 0, sizeof *out);
+    out->w = canvas_w;
+    out->h = canvas_h;
+    ctx c = {d, s, m, out, diags, fmin(canvas_w, canvas_h) / 1080.0, 0};
+    for (size_t i = 0; i < d->n_slides; i++)
+        out->has_chapter_bar |= d->slides[i].chapter != NULL;
+    out->chapter_bar_h = LAYOUT_CHAPTER_BAR_H * c.u;
+    if (s->background_image)
+        add_image(&c, "background", s->background_image, 0, 0, canvas_w, canvas_h, FIT_COVER,
+                  false);
+    switch (s->type) {
+    case SLIDE_TITLE: layout_title(&c); break;
+    case SLIDE_TEXT: layout_text(&c); break;
+    case SLIDE_PHOTO: layout_photo(&c); break;
+    case SLIDE_STATS: layout_stats(&c); break;
+    case SLIDE_CHART: layout_chart(&c); break;
+    case SLIDE_BROKEN: layout_broken(&c); break;
+    }
+    if (c.failed) {
+        layout_free(out);
+        return -1;
+    }
+    return 0;
+}
+
+void layout_free(slide_layout *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        text_block_free(&l->boxes[i].text);
+    free(l->boxes);
+    memset(l, 0, sizeof *l);
+}

@@ -1,0 +1,293 @@
+#include "modes.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "anim.h"
+#include "deck.h"
+#include "render.h"
+#include "utf8.h"
+
+#define SETTLED_EXTRA_MS 600 /* after the last figure lands: badges faded in */
+
+const char *modes_deck_dir(const kiosk_options *o)
+{
+    return o->deck_dir ? o->deck_dir : KIOSK_DEMO_DECK;
+}
+
+/* A renderer with no display: SDL's software renderer on a surface. */
+typedef struct {
+    SDL_Surface *surface;
+    SDL_Renderer *renderer;
+    render_ctx *rc;
+} headless;
+
+static void headless_close(headless *h)
+{
+    render_free(h->rc);
+    if (h->renderer)
+        SDL_DestroyRenderer(h->renderer);
+    if (h->surface)
+        SDL_FreeSurface(h->surface);
+    TTF_Quit();
+    IMG_Quit();
+    memset(h, 0, sizeof *h);
+}
+
+static int headless_open(headless *h, const deck *d, int w, int h_px)
+{
+    memset(h, 0, sizeof *h);
+    const char *err = NULL;
+    if (TTF_Init() != 0) {
+        fprintf(stderr, "kiosk: cannot start the font renderer: %s\n", TTF_GetError());
+        return -1;
+    }
+    IMG_Init(IMG_INIT_JPG | IMG_INIT_PNG | IMG_INIT_WEBP);
+    h->surface = SDL_CreateRGBSurfaceWithFormat(0, w, h_px, 32, SDL_PIXELFORMAT_ARGB8888);
+    h->renderer = h->surface ? SDL_CreateSoftwareRenderer(h->surface) : NULL;
+    if (!h->renderer) {
+        fprintf(stderr, "kiosk: cannot create a %dx%d software renderer: %s\n", w, h_px,
+                SDL_GetError());
+        headless_close(h);
+        return -1;
+    }
+    h->rc = render_new(h->renderer, d, w, h_px, false, &err);
+    if (!h->rc) {
+        fprintf(stderr, "kiosk: %s\n", err ? err : "cannot start rendering");
+        headless_close(h);
+        return -1;
+    }
+    return 0;
+}
+
+static void output_size(const kiosk_options *o, const deck *d, int *w, int *h)
+{
+    *w = o->width ? o->width : 1920;
+    *h = o->height ? o->height : 1080;
+    (void)d;
+}
+
+/* The moment a slide is drawn at: --at, or once its entry animations end. */
+static long long moment_ms(const kiosk_options *o, const slide *s)
+{
+    if (o->at_s >= 0)
+        return (long long)(o->at_s * 1000 + 0.5);
+    long long settle = anim_slide_settle_ms(s);
+    return settle > 0 ? settle + SETTLED_EXTRA_MS : 0;
+}
+
+/* ---- --check ---------------------------------------------------------------- */
+
+typedef struct {
+    const char *field;
+    const char *text;
+} field_text;
+
+/* Every piece of text a slide shows, with the field it comes from. */
+static size_t slide_texts(const slide *s, field_text *out, size_t cap, char names[][40])
+{
+    size_t n = 0;
+#define ADD(f, t) do { if ((t) && n < cap) out[n++] = (field_text){(f), (t)}; } while (0)
+    ADD("title", s->title);
+    ADD("subtitle", s->subtitle);
+    ADD("body", s->body);
+    ADD("caption", s->caption);
+    ADD("note", s->note);
+    ADD("chapter", s->chapter);
+    for (size_t i = 0; i < s->n_items && n + 4 < cap; i++) {
+        const stat_item *it = &s->items[i];
+        snprintf(names[i], 40, "items[%zu]", i);
+        ADD(names[i], it->label);
+        ADD(names[i], it->prefix);
+        ADD(names[i], it->unit);
+        if (it->has_growth)
+            ADD(names[i], it->growth_label);
+    }
+#undef ADD
+    return n;
+}
+
+static void check_glyphs(const deck *d, font_set *fs, diag_list *diags)
+{
+    for (size_t i = 0; i < d->n_slides; i++) {
+        const slide *s = &d->slides[i];
+        field_text texts[64];
+        char names[DECK_MAX_STAT_ITEMS + 1][40];
+        size_t n = slide_texts(s, texts, 64, names);
+        uint32_t reported[32];
+        size_t n_reported = 0;
+        for (size_t k = 0; k < n; k++) {
+            const char *t = texts[k].text;
+            size_t len = strlen(t);
+            for (size_t p = 0; p < len;) {
+                uint32_t cp;
+                size_t step = utf8_decode(t + p, len - p, &cp);
+                p += step ? step : 1;
+                if (cp < 0x20 || cp == '\n' || fonts_has_glyph(fs, cp))
+                    continue;
+                bool seen = false;
+                for (size_t r = 0; r < n_reported; r++)
+                    seen |= reported[r] == cp;
+                if (seen)
+                    continue;
+                if (n_reported < 32)
+                    reported[n_reported++] = cp;
+                char ch[5] = {0};
+                utf8_encode(cp, ch);
+                diag_add(diags, DIAG_WARNING, s->file, 1, 1,
+                         "no available font has the character \"%s\" (U+%04X) used in %s", ch,
+                         (unsigned)cp, texts[k].field);
+            }
+        }
+    }
+}
+
+static int diag_order(const void *a, const void *b)
+{
+    const diag *x = a, *y = b;
+    int c = strcmp(x->path, y->path);
+    if (c)
+        return c;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return (x->col > y->col) - (x->col < y->col);
+}
+
+int mode_check(const kiosk_options *o)
+{
+    diag_list diags = {0};
+    deck *d = deck_load(modes_deck_dir(o), KIOSK_FONT_DIR, &diags);
+    if (!d) {
+        fprintf(stderr, "kiosk: out of memory\n");
+        return 1;
+    }
+    if (d->n_slides > 0) {
+        /* What only drawing shows: text cut short, characters no font has. */
+        headless h;
+        int w, hh;
+        w = o->width ? o->width : d->width;
+        hh = o->height ? o->height : d->height;
+        if (headless_open(&h, d, w, hh) == 0) {
+            for (size_t i = 0; i < d->n_slides; i++)
+                if (d->slides[i].type != SLIDE_BROKEN)
+                    render_layout(h.rc, i, &diags);
+            check_glyphs(d, render_fonts(h.rc), &diags);
+            headless_close(&h);
+        } else {
+            diag_add(&diags, DIAG_ERROR, "slides/deck.json", 1, 1,
+                     "the theme's fonts cannot be opened");
+        }
+    }
+    /* Stable: the loader's own order is kept within a position. */
+    qsort(diags.items, diags.n, sizeof *diags.items, diag_order);
+    diag_print(&diags, stderr);
+    size_t errors = diag_count(&diags, DIAG_ERROR), warnings = diag_count(&diags, DIAG_WARNING);
+    fprintf(stderr, "%s: %zu slide%s, %zu error%s, %zu warning%s\n", modes_deck_dir(o),
+            d->n_slides, d->n_slides == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
+            warnings == 1 ? "" : "s");
+    diag_list_clear(&diags);
+    deck_free(d);
+    return errors ? 1 : 0;
+}
+
+/* ---- --render ------------------------------------------------------------------- */
+
+static int make_dir(const char *path)
+{
+    if (mkdir(path, 0777) == 0 || errno == EEXIST)
+        return 0;
+    return -1;
+}
+
+int mode_render(const kiosk_options *o)
+{
+    diag_list diags = {0};
+    deck *d = deck_load(modes_deck_dir(o), KIOSK_FONT_DIR, &diags);
+    if (!d)
+        return 1;
+    diag_print(&diags, stderr);
+    int status = diag_count(&diags, DIAG_ERROR) ? 1 : 0;
+    diag_list_clear(&diags);
+    if (make_dir(o->render_dir) != 0) {
+        fprintf(stderr, "kiosk: cannot create %s: %s\n", o->render_dir, strerror(errno));
+        deck_free(d);
+        return 1;
+    }
+    int w, h;
+    output_size(o, d, &w, &h);
+    headless hl;
+    if (headless_open(&hl, d, w, h) != 0) {
+        deck_free(d);
+        return 1;
+    }
+    for (size_t i = 0; i < d->n_slides; i++) {
+        player_view v = {.to = i, .to_elapsed_ms = moment_ms(o, &d->slides[i]), .from = i};
+        render_overlay ov = {.current_chapter = -1};
+        render_frame(hl.rc, &v, &ov);
+        SDL_RenderPresent(hl.renderer);
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%03zu.png", o->render_dir, i + 1);
+        if (IMG_SavePNG(hl.surface, path) != 0) {
+            fprintf(stderr, "kiosk: cannot write %s: %s\n", path, IMG_GetError());
+            status = 1;
+        }
+    }
+    headless_close(&hl);
+    deck_free(d);
+    return status;
+}
+
+/* ---- --dump-layout ---------------------------------------------------------------- */
+
+int mode_dump_layout(const kiosk_options *o)
+{
+    diag_list diags = {0};
+    deck *d = deck_load(modes_deck_dir(o), KIOSK_FONT_DIR, &diags);
+    if (!d)
+        return 1;
+    diag_print(&diags, stderr);
+    int status = diag_count(&diags, DIAG_ERROR) ? 1 : 0;
+    diag_list_clear(&diags);
+    int w, h;
+    output_size(o, d, &w, &h);
+    headless hl;
+    if (headless_open(&hl, d, w, h) != 0) {
+        deck_free(d);
+        return 1;
+    }
+    for (size_t i = 0; i < d->n_slides; i++) {
+        const slide *s = &d->slides[i];
+        const slide_layout *l = render_layout(hl.rc, i, NULL);
+        long long t = moment_ms(o, s);
+        for (size_t k = 0; l && k < l->n; k++) {
+            const layout_box *b = &l->boxes[k];
+            if (b->kind == LBOX_TEXT) {
+                for (size_t n = 0; n < b->text.n_lines; n++)
+                    printf("%03zu %s %dpx: %s\n", i + 1, b->field, b->text.px, b->text.lines[n].text);
+            } else if (b->kind == LBOX_FIGURE || b->kind == LBOX_BAR) {
+                const stat_item *it = &s->items[b->item];
+                char num[64];
+                anim_item_text(num, sizeof num, it, s->separator, s->easing,
+                               anim_item_progress(s, b->item, t));
+                printf("%03zu %s %dpx: %s%s%s\n", i + 1, b->field, b->px,
+                       it->prefix ? it->prefix : "", num, it->unit ? it->unit : "");
+            } else if (b->kind == LBOX_BADGE) {
+                const stat_item *it = &s->items[b->item];
+                if (anim_item_landed(s, b->item, t)) {
+                    char num[32];
+                    snprintf(num, sizeof num, "%.6g", it->growth < 0 ? -it->growth : it->growth);
+                    printf("%03zu %s %dpx: %s %s %s%%\n", i + 1, b->field, b->px,
+                           it->growth < 0 ? "▼" : "▲", it->growth_label, num);
+                }
+            }
+        }
+    }
+    headless_close(&hl);
+    deck_free(d);
+    return status;
+}

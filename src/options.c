@@ -1,0 +1,154 @@
+#include "options.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum { ARG_NONE, ARG_PATH, ARG_SECONDS, ARG_SIZE, ARG_ROTATION } arg_kind;
+
+typedef struct {
+    const char *name;
+    arg_kind arg;
+    const char *metavar;
+    const char *help;
+} option_row;
+
+static const option_row OPTIONS[] = {
+    {"--check", ARG_NONE, NULL, "check the deck and every file it names; report problems as PATH:LINE:COL"},
+    {"--render", ARG_PATH, "DIR", "draw every slide to DIR/NNN.png without a display"},
+    {"--dump-layout", ARG_NONE, NULL, "print each slide's text lines as broken, with font sizes"},
+    {"--at", ARG_SECONDS, "SECONDS", "with --render/--dump-layout: the moment after each slide appears"},
+    {"--size", ARG_SIZE, "WxH", "output size in pixels (window, or --render images)"},
+    {"--windowed", ARG_NONE, NULL, "play in a window instead of full screen"},
+    {"--rotate", ARG_ROTATION, "DEG", "turn the picture (and touch) 90, 180 or 270 degrees"},
+    {"--log", ARG_PATH, "FILE", "also append the play log to FILE"},
+    {"--exit-after", ARG_SECONDS, "SECONDS", "quit cleanly after that long"},
+    {"--version", ARG_NONE, NULL, "print the version"},
+    {"--help", ARG_NONE, NULL, "print this help"},
+};
+
+#define N_OPTIONS (sizeof OPTIONS / sizeof OPTIONS[0])
+
+void options_help(FILE *out)
+{
+    fprintf(out, "usage: kiosk [OPTIONS] [DECK]\n"
+                 "Plays the slide deck in folder DECK (default: the demo deck) full screen.\n\n");
+    for (size_t i = 0; i < N_OPTIONS; i++) {
+        char left[40];
+        snprintf(left, sizeof left, "%s%s%s", OPTIONS[i].name, OPTIONS[i].metavar ? " " : "",
+                 OPTIONS[i].metavar ? OPTIONS[i].metavar : "");
+        fprintf(out, "  %-24s %s\n", left, OPTIONS[i].help);
+    }
+}
+
+static int parse_seconds(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || end == s || *end || !isfinite(v) || v < 0)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static int parse_size(const char *s, int *w, int *h)
+{
+    char *end;
+    long a = strtol(s, &end, 10);
+    if (end == s || (*end != 'x' && *end != 'X'))
+        return -1;
+    const char *rest = end + 1;
+    long b = strtol(rest, &end, 10);
+    if (end == rest || *end || a < 64 || b < 64 || a > 16384 || b > 16384)
+        return -1;
+    *w = (int)a;
+    *h = (int)b;
+    return 0;
+}
+
+int options_parse(int argc, char **argv, kiosk_options *o, char *err, size_t err_cap)
+{
+    memset(o, 0, sizeof *o);
+    o->mode = MODE_PLAY;
+    o->at_s = -1;
+    o->exit_after_s = -1;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (a[0] != '-' || strcmp(a, "-") == 0) {
+            if (o->deck_dir) {
+                snprintf(err, err_cap, "kiosk: more than one deck given (\"%s\" and \"%s\")",
+                         o->deck_dir, a);
+                return 2;
+            }
+            o->deck_dir = a;
+            continue;
+        }
+        /* --name=value is accepted as well as --name value. */
+        char name[32];
+        const char *value = NULL;
+        const char *eq = strchr(a, '=');
+        size_t n = eq ? (size_t)(eq - a) : strlen(a);
+        snprintf(name, sizeof name, "%.*s", (int)(n < 31 ? n : 31), a);
+        const option_row *row = NULL;
+        for (size_t k = 0; k < N_OPTIONS; k++)
+            if (strcmp(OPTIONS[k].name, name) == 0)
+                row = &OPTIONS[k];
+        if (!row) {
+            snprintf(err, err_cap, "kiosk: unknown option \"%s\" (see kiosk --help)", a);
+            return 2;
+        }
+        if (row->arg != ARG_NONE) {
+            if (eq)
+                value = eq + 1;
+            else if (i + 1 < argc)
+                value = argv[++i];
+            else {
+                snprintf(err, err_cap, "kiosk: %s needs a value (%s)", row->name, row->metavar);
+                return 2;
+            }
+        } else if (eq) {
+            snprintf(err, err_cap, "kiosk: %s takes no value", row->name);
+            return 2;
+        }
+        int bad = 0;
+        if (!strcmp(name, "--check"))
+            o->mode = MODE_CHECK;
+        else if (!strcmp(name, "--render"))
+            o->mode = MODE_RENDER, o->render_dir = value;
+        else if (!strcmp(name, "--dump-layout"))
+            o->mode = MODE_DUMP_LAYOUT;
+        else if (!strcmp(name, "--at"))
+            bad = parse_seconds(value, &o->at_s);
+        else if (!strcmp(name, "--size"))
+            bad = parse_size(value, &o->width, &o->height);
+        else if (!strcmp(name, "--windowed"))
+            o->windowed = true;
+        else if (!strcmp(name, "--rotate")) {
+            char *end;
+            long r = strtol(value, &end, 10);
+            bad = *end || !(r == 0 || r == 90 || r == 180 || r == 270);
+            o->rotate = (int)r;
+        } else if (!strcmp(name, "--log"))
+            o->log_file = value;
+        else if (!strcmp(name, "--exit-after"))
+            bad = parse_seconds(value, &o->exit_after_s);
+        else if (!strcmp(name, "--version"))
+            o->mode = MODE_VERSION;
+        else if (!strcmp(name, "--help"))
+            o->mode = MODE_HELP;
+        if (bad) {
+            const char *want = row->arg == ARG_SIZE       ? "WxH, e.g. 1920x1080"
+                               : row->arg == ARG_ROTATION ? "0, 90, 180 or 270"
+                                                          : "a number of seconds >= 0";
+            snprintf(err, err_cap, "kiosk: %s \"%s\" is not valid: expected %s", row->name, value, want);
+            return 2;
+        }
+    }
+    if (o->mode == MODE_RENDER && (!o->render_dir || !*o->render_dir)) {
+        snprintf(err, err_cap, "kiosk: --render needs a folder");
+        return 2;
+    }
+    return 0;
+}

@@ -1,0 +1,30 @@
+/* options — the command line, declared as a table (name, argument, help)
+ * and parsed into one struct. Pure: no SDL. */
+#ifndef KIOSK_OPTIONS_H
+#define KIOSK_OPTIONS_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+typedef enum { MODE_PLAY, MODE_CHECK, MODE_RENDER, MODE_DUMP_LAYOUT, MODE_VERSION, MODE_HELP } kiosk_mode;
+
+typedef struct {
+    kiosk_mode mode;
+    const char *deck_dir;   /* NULL: the demo deck */
+    const char *render_dir; /* --render */
+    double at_s;            /* --at; < 0 when not given */
+    int width, height;      /* --size; 0 when not given */
+    bool windowed;
+    double exit_after_s;    /* --exit-after; < 0 when not given */
+    int rotate;             /* 0, 90, 180, 270 */
+    const char *log_file;   /* --log */
+} kiosk_options;
+
+/* Parses argv. Returns 0 on success; on a usage error returns 2 and writes
+ * a one-line message to err (without a newline). */
+int options_parse(int argc, char **argv, kiosk_options *o, char *err, size_t err_cap);
+
+/* Writes the --help text. */
+void options_help(FILE *out);
+
+#endif

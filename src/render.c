@@ -1,0 +1,886 @@
+#include "render.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "anim.h"
+#include "images.h"
+#include "utf8.h"
+
+#define TEXT_CACHE_MAX 768     /* rasterised lines kept */
+#define DIGIT_ATLAS_MAX 24     /* (size, colour) digit sets kept */
+#define KEN_BURNS_ZOOM 0.08    /* a photo grows by 8 % over its slide */
+#define KEN_BURNS_OVERSCAN 1.1 /* decoded this much larger, so zoom stays sharp */
+#define BADGE_FADE_MS 350      /* a growth badge fades in after its figure lands */
+#define MAX_CHAPTERS 16
+
+typedef struct {
+    char *text;
+    int px;
+    bool bold;
+    Uint32 rgb;
+    SDL_Texture *tex;
+    int w, h;
+    unsigned long last_use;
+} text_entry;
+
+/* Digits and number punctuation at one size and colour, each in a cell as
+ * wide as '0' so figures are tabular and do not jitter while counting. */
+typedef struct {
+    int px;
+    Uint32 rgb;
+    SDL_Texture *glyph[16]; /* "0123456789.,- " */
+    int w[16], h;
+    int cell; /* advance of a digit */
+    int ascent;
+    unsigned long last_use;
+} digit_atlas;
+
+static const char ATLAS_CHARS[] = "0123456789.,- ";
+
+typedef struct {
+    bool valid;
+    slide_layout layout;
+} layout_slot;
+
+struct render_ctx {
+    SDL_Renderer *r;
+    const deck *d;
+    int out_w, out_h;
+    double canvas_w, canvas_h, scale;
+    font_set *fonts;
+    image_cache *images;
+    layout_slot *layouts;
+    size_t n_layouts;
+    text_entry text[TEXT_CACHE_MAX];
+    int n_text;
+    digit_atlas atlas[DIGIT_ATLAS_MAX];
+    int n_atlas;
+    unsigned long clock;
+    SDL_Texture *target[2]; /* off-screen slides for transitions */
+    bool moving;            /* something in this frame still moves */
+    /* chapters, in order of first appearance */
+    const char *chapter_name[MAX_CHAPTERS];
+    size_t n_chapters;
+    SDL_Rect chapter_rect[MAX_CHAPTERS];
+};
+
+/* ---- measuring through the fonts, in canvas units ----------------------- */
+
+static double measure(void *ctx, const char *s, size_t len, int px, bool bold)
+{
+    render_ctx *rc = ctx;
+    int screen_px = (int)lround(px * rc->scale);
+    if (screen_px < 1)
+        screen_px = 1;
+    return fonts_width(rc->fonts, s, len, screen_px, bold) / rc->scale;
+}
+
+static int spx(const render_ctx *rc, double canvas_px)
+{
+    int p = (int)lround(canvas_px * rc->scale);
+    return p < 1 ? 1 : p;
+}
+
+static SDL_Rect to_screen(const render_ctx *rc, double x, double y, double w, double h)
+{
+    int x0 = (int)lround(x * rc->scale), y0 = (int)lround(y * rc->scale);
+    int x1 = (int)lround((x + w) * rc->scale), y1 = (int)lround((y + h) * rc->scale);
+    return (SDL_Rect){x0, y0, x1 - x0, y1 - y0};
+}
+
+/* ---- caches --------------------------------------------------------------- */
+
+static void drop_text_cache(render_ctx *rc)
+{
+    for (int i = 0; i < rc->n_text; i++) {
+        free(rc->text[i].text);
+        SDL_DestroyTexture(rc->text[i].tex);
+    }
+    rc->n_text = 0;
+    for (int i = 0; i < rc->n_atlas; i++)
+        for (int k = 0; k < 16; k++)
+            if (rc->atlas[i].glyph[k])
+                SDL_DestroyTexture(rc->atlas[i].glyph[k]);
+    rc->n_atlas = 0;
+}
+
+static void drop_layouts(render_ctx *rc)
+{
+    for (size_t i = 0; i < rc->n_layouts; i++)
+        if (rc->layouts[i].valid)
+            layout_free(&rc->layouts[i].layout);
+    free(rc->layouts);
+    rc->layouts = NULL;
+    rc->n_layouts = 0;
+}
+
+static Uint32 pack(SDL_Color c)
+{
+    return ((Uint32)c.r << 16) | ((Uint32)c.g << 8) | c.b;
+}
+
+/* A texture of one line of text at a screen pixel size; owned by the cache. */
+static text_entry *text_texture(render_ctx *rc, const char *s, int px, bool bold, SDL_Color col)
+{
+    Uint32 rgb = pack(col);
+    rc->clock++;
+    for (int i = 0; i < rc->n_text; i++) {
+        text_entry *e = &rc->text[i];
+        if (e->px == px && e->bold == bold && e->rgb == rgb && strcmp(e->text, s) == 0) {
+            e->last_use = rc->clock;
+            return e;
+        }
+    }
+    SDL_Surface *surf = fonts_render(rc->fonts, s, px, bold, col);
+    if (!surf)
+        return NULL;
+    SDL_Texture *tex = SDL_CreateTextureFromSurface(rc->r, surf);
+    int w = surf->w, h = surf->h;
+    SDL_FreeSurface(surf);
+    if (!tex)
+        return NULL;
+    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+    int slot = rc->n_text;
+    if (slot == TEXT_CACHE_MAX) {
+        slot = 0;
+        for (int i = 1; i < rc->n_text; i++)
+            if (rc->text[i].last_use < rc->text[slot].last_use)
+                slot = i;
+        free(rc->text[slot].text);
+        SDL_DestroyTexture(rc->text[slot].tex);
+    } else {
+        rc->n_text++;
+    }
+    rc->text[slot] = (text_entry){strdup(s), px, bold, rgb, tex, w, h, rc->clock};
+    if (!rc->text[slot].text) {
+        SDL_DestroyTexture(tex);
+        rc->text[slot] = rc->text[--rc->n_text];
+        return NULL;
+    }
+    return &rc->text[slot];
+}
+
+static digit_atlas *atlas_for(render_ctx *rc, int px, SDL_Color col)
+{
+    Uint32 rgb = pack(col);
+    rc->clock++;
+    for (int i = 0; i < rc->n_atlas; i++)
+        if (rc->atlas[i].px == px && rc->atlas[i].rgb == rgb) {
+            rc->atlas[i].last_use = rc->clock;
+            return &rc->atlas[i];
+        }
+    int slot = rc->n_atlas;
+    if (slot == DIGIT_ATLAS_MAX) {
+        slot = 0;
+        for (int i = 1; i < rc->n_atlas; i++)
+            if (rc->atlas[i].last_use < rc->atlas[slot].last_use)
+                slot = i;
+        for (int k = 0; k < 16; k++)
+            if (rc->atlas[slot].glyph[k])
+                SDL_DestroyTexture(rc->atlas[slot].glyph[k]);
+    } else {
+        rc->n_atlas++;
+    }
+    digit_atlas *a = &rc->atlas[slot];
+    memset(a, 0, sizeof *a);
+    a->px = px;
+    a->rgb = rgb;
+    a->last_use = rc->clock;
+    a->ascent = fonts_ascent(rc->fonts, px, true);
+    a->cell = fonts_width(rc->fonts, "0", 1, px, true);
+    for (int k = 0; ATLAS_CHARS[k]; k++) {
+        char one[2] = {ATLAS_CHARS[k], 0};
+        a->w[k] = fonts_width(rc->fonts, one, 1, px, true);
+        SDL_Surface *s = ATLAS_CHARS[k] == ' ' ? NULL : fonts_render(rc->fonts, one, px, true, col);
+        if (s) {
+            a->glyph[k] = SDL_CreateTextureFromSurface(rc->r, s);
+            if (a->glyph[k])
+                SDL_SetTextureBlendMode(a->glyph[k], SDL_BLENDMODE_BLEND);
+            a->h = s->h;
+            SDL_FreeSurface(s);
+        }
+    }
+    return a;
+}
+
+/* Advance of one figure character: digits take the '0' cell. */
+static int atlas_advance(const digit_atlas *a, char ch)
+{
+    if (ch >= '0' && ch <= '9')
+        return a->cell;
+    const char *p = strchr(ATLAS_CHARS, ch);
+    return p ? a->w[p - ATLAS_CHARS] : a->cell;
+}
+
+static int atlas_width(const digit_atlas *a, const char *s)
+{
+    int w = 0;
+    for (; *s; s++)
+        w += atlas_advance(a, *s);
+    return w;
+}
+
+/* Draws s with its baseline at y, starting at x; returns the width. */
+static int atlas_draw(render_ctx *rc, const digit_atlas *a, const char *s, int x, int baseline,
+                      Uint8 alpha)
+{
+    int x0 = x;
+    int top = baseline - a->ascent - FONTS_RENDER_PAD(a->px);
+    for (; *s; s++) {
+        const char *p = strchr(ATLAS_CHARS, *s);
+        int adv = atlas_advance(a, *s);
+        if (p && a->glyph[p - ATLAS_CHARS]) {
+            SDL_Texture *t = a->glyph[p - ATLAS_CHARS];
+            int gw = a->w[p - ATLAS_CHARS];
+            int tw, th;
+            SDL_QueryTexture(t, NULL, NULL, &tw, &th);
+            SDL_SetTextureAlphaMod(t, alpha);
+            SDL_Rect dst = {x + (adv - gw) / 2, top, tw, th};
+            SDL_RenderCopy(rc->r, t, NULL, &dst);
+        }
+        x += adv;
+    }
+    return x - x0;
+}
+
+/* ---- colours --------------------------------------------------------------- */
+
+static SDL_Color rgb(deck_rgb c)
+{
+    return (SDL_Color){c.r, c.g, c.b, 255};
+}
+
+static SDL_Color mix(SDL_Color a, SDL_Color b, double t)
+{
+    return (SDL_Color){(Uint8)lround(a.r + (b.r - a.r) * t), (Uint8)lround(a.g + (b.g - a.g) * t),
+                       (Uint8)lround(a.b + (b.b - a.b) * t), 255};
+}
+
+static SDL_Color role_color(const render_ctx *rc, layout_role role)
+{
+    const deck_theme *t = &rc->d->theme;
+    switch (role) {
+    case ROLE_TEXT: return rgb(t->text);
+    case ROLE_MUTED: return mix(rgb(t->text), rgb(t->background), 0.3);
+    case ROLE_ACCENT: return rgb(t->accent);
+    case ROLE_PANEL: return rgb(t->text);
+    case ROLE_DARK: return (SDL_Color){0, 0, 0, 255};
+    case ROLE_ERROR: return (SDL_Color){214, 64, 52, 255};
+    case ROLE_NEGATIVE: return (SDL_Color){92, 170, 230, 255};
+    }
+    return rgb(t->text);
+}
+
+/* ---- life cycle -------------------------------------------------------------- */
+
+static void find_chapters(render_ctx *rc)
+{
+    rc->n_chapters = 0;
+    for (size_t i = 0; i < rc->d->n_slides; i++) {
+        const char *c = rc->d->slides[i].chapter;
+        if (!c || rc->d->slides[i].type == SLIDE_BROKEN)
+            continue;
+        bool seen = false;
+        for (size_t k = 0; k < rc->n_chapters; k++)
+            seen |= strcmp(rc->chapter_name[k], c) == 0;
+        if (!seen && rc->n_chapters < MAX_CHAPTERS)
+            rc->chapter_name[rc->n_chapters++] = c;
+    }
+}
+
+static void size_changed(render_ctx *rc)
+{
+    drop_layouts(rc);
+    drop_text_cache(rc);
+    for (int i = 0; i < 2; i++) {
+        if (rc->target[i])
+            SDL_DestroyTexture(rc->target[i]);
+        rc->target[i] = NULL;
+    }
+    layout_canvas(rc->d, rc->out_w, rc->out_h, &rc->canvas_w, &rc->canvas_h, &rc->scale);
+    rc->layouts = calloc(rc->d->n_slides ? rc->d->n_slides : 1, sizeof *rc->layouts);
+    rc->n_layouts = rc->layouts ? rc->d->n_slides : 0;
+    find_chapters(rc);
+}
+
+render_ctx *render_new(SDL_Renderer *r, const deck *d, int out_w, int out_h,
+                       bool threaded_images, const char **err)
+{
+    render_ctx *rc = calloc(1, sizeof *rc);
+    if (!rc) {
+        *err = "out of memory";
+        return NULL;
+    }
+    rc->r = r;
+    rc->d = d;
+    rc->out_w = out_w;
+    rc->out_h = out_h;
+    rc->fonts = fonts_new(d->theme.font, d->theme.font_bold, err);
+    rc->images = images_new(r, d->dir, threaded_images);
+    if (!rc->fonts || !rc->images) {
+        if (rc->fonts)
+            *err = "cannot start the image decoder";
+        render_free(rc);
+        return NULL;
+    }
+    size_changed(rc);
+    return rc;
+}
+
+void render_free(render_ctx *rc)
+{
+    if (!rc)
+        return;
+    drop_layouts(rc);
+    drop_text_cache(rc);
+    for (int i = 0; i < 2; i++)
+        if (rc->target[i])
+            SDL_DestroyTexture(rc->target[i]);
+    images_free(rc->images);
+    fonts_free(rc->fonts);
+    free(rc);
+}
+
+void render_set_deck(render_ctx *rc, const deck *d)
+{
+    rc->d = d;
+    images_forget(rc->images);
+    size_changed(rc);
+}
+
+void render_resize(render_ctx *rc, int out_w, int out_h)
+{
+    if (out_w == rc->out_w && out_h == rc->out_h)
+        return;
+    rc->out_w = out_w;
+    rc->out_h = out_h;
+    size_changed(rc);
+}
+
+double render_scale(const render_ctx *rc)
+{
+    return rc->scale;
+}
+
+font_set *render_fonts(render_ctx *rc)
+{
+    return rc->fonts;
+}
+
+bool render_images_busy(render_ctx *rc)
+{
+    return images_busy(rc->images);
+}
+
+bool render_pump_images(render_ctx *rc)
+{
+    return images_pump(rc->images);
+}
+
+const slide_layout *render_layout(render_ctx *rc, size_t i, diag_list *diags)
+{
+    if (i >= rc->n_layouts)
+        return NULL;
+    layout_slot *slot = &rc->layouts[i];
+    if (!slot->valid) {
+        layout_measurer m = {measure, rc};
+        if (layout_slide(rc->d, &rc->d->slides[i], rc->canvas_w, rc->canvas_h, &m,
+                         &slot->layout, diags) != 0)
+            return NULL;
+        slot->valid = true;
+    }
+    return &slot->layout;
+}
+
+/* ---- drawing boxes ---------------------------------------------------------- */
+
+static void fill(render_ctx *rc, SDL_Rect r, SDL_Color c, double alpha)
+{
+    SDL_SetRenderDrawBlendMode(rc->r, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(rc->r, c.r, c.g, c.b, (Uint8)lround(fmax(0, fmin(1, alpha)) * 255));
+    SDL_RenderFillRect(rc->r, &r);
+}
+
+/* A vertical gradient, drawn as rows (the software renderer has no
+ * gradient primitive); steps of 2 px are invisible at these slopes. */
+static void shade(render_ctx *rc, SDL_Rect r, SDL_Color c, double alpha, bool dark_top)
+{
+    SDL_SetRenderDrawBlendMode(rc->r, SDL_BLENDMODE_BLEND);
+    for (int y = 0; y < r.h; y += 2) {
+        double t = (y + 1.0) / r.h;
+        if (dark_top)
+            t = 1 - t;
+        double a = alpha * t * t * (3 - 2 * t); /* smoothstep: no visible edge */
+        SDL_SetRenderDrawColor(rc->r, c.r, c.g, c.b, (Uint8)lround(a * 255));
+        SDL_Rect row = {r.x, r.y + y, r.w, y + 2 <= r.h ? 2 : 1};
+        SDL_RenderFillRect(rc->r, &row);
+    }
+}
+
+static void draw_text(render_ctx *rc, const layout_box *b, double alpha)
+{
+    const text_block *tb = &b->text;
+    SDL_Color col = role_color(rc, b->role);
+    int px = spx(rc, tb->px);
+    int ascent = fonts_ascent(rc->fonts, px, b->bold);
+    int height = fonts_height(rc->fonts, px, b->bold);
+    double y = b->y;
+    for (size_t i = 0; i < tb->n_lines; i++) {
+        const text_line *ln = &tb->lines[i];
+        if (i > 0 && ln->paragraph_start)
+            y += tb->paragraph_gap;
+        if (ln->text && *ln->text) {
+            text_entry *e = text_texture(rc, ln->text, px, b->bold, col);
+            if (e) {
+                double x = b->x;
+                if (b->align == ALIGN_CENTER)
+                    x += (b->w - ln->width) / 2;
+                else if (b->align == ALIGN_RIGHT)
+                    x += b->w - ln->width;
+                /* The glyphs sit centred in the line's box. */
+                int line_top = (int)lround(y * rc->scale);
+                int line_h = (int)lround(tb->line_height * rc->scale);
+                int baseline = line_top + (line_h - height) / 2 + ascent;
+                SDL_Rect dst = {(int)lround(x * rc->scale),
+                                baseline - ascent - FONTS_RENDER_PAD(px), e->w, e->h};
+                SDL_SetTextureAlphaMod(e->tex, (Uint8)lround(alpha * 255));
+                SDL_RenderCopy(rc->r, e->tex, NULL, &dst);
+            }
+        }
+        y += tb->line_height;
+    }
+}
+
+/* A tidy stand-in for a picture that cannot be shown: a quiet panel with
+ * the file's name, never a black hole or a stretched texture. */
+static void draw_placeholder(render_ctx *rc, SDL_Rect r, const char *path, bool pending)
+{
+    SDL_Color bg = rgb(rc->d->theme.background);
+    SDL_Color fg = rgb(rc->d->theme.text);
+    fill(rc, r, mix(bg, fg, 0.08), 1);
+    if (pending)
+        return; /* decoding: the panel alone, the picture arrives in a moment */
+    SDL_Rect frame = {r.x + r.w / 2 - spx(rc, 60), r.y + r.h / 2 - spx(rc, 90), spx(rc, 120),
+                      spx(rc, 90)};
+    fill(rc, frame, mix(bg, fg, 0.25), 1);
+    const char *name = strrchr(path, '/');
+    name = name ? name + 1 : path;
+    char line[512];
+    snprintf(line, sizeof line, "图片无法显示 · %s", name);
+    text_entry *e = text_texture(rc, line, spx(rc, 28), false, mix(fg, bg, 0.35));
+    if (e) {
+        SDL_Rect dst = {r.x + (r.w - e->w) / 2, frame.y + frame.h + spx(rc, 24), e->w, e->h};
+        if (dst.w > r.w) /* a long name: keep its start visible, clipped */
+            dst.x = r.x;
+        SDL_Rect clip = r;
+        SDL_RenderSetClipRect(rc->r, &clip);
+        SDL_RenderCopy(rc->r, e->tex, NULL, &dst);
+        SDL_RenderSetClipRect(rc->r, NULL);
+    }
+}
+
+static void draw_image(render_ctx *rc, const layout_box *b, size_t slide_index, long long t_ms,
+                       long long duration_ms)
+{
+    SDL_Rect box = to_screen(rc, b->x, b->y, b->w, b->h);
+    if (box.w <= 0 || box.h <= 0)
+        return;
+    double overscan = b->ken_burns ? KEN_BURNS_OVERSCAN : 1.0;
+    image_status st;
+    SDL_Texture *t = images_get(rc->images, b->image, box.w, box.h, b->fit, overscan, &st);
+    if (!t) {
+        draw_placeholder(rc, box, b->image, st == IMAGE_PENDING);
+        if (st == IMAGE_PENDING)
+            rc->moving = true;
+        return;
+    }
+    int iw, ih;
+    SDL_QueryTexture(t, NULL, NULL, &iw, &ih);
+    double s = b->fit == FIT_COVER ? fmax((double)box.w / iw, (double)box.h / ih)
+                                   : fmin((double)box.w / iw, (double)box.h / ih);
+    double zoom = 1, pan_x = 0, pan_y = 0;
+    if (b->ken_burns) {
+        /* A slow drift: zoom in over the slide's duration, panning in a
+         * direction that alternates from slide to slide. */
+        double p = duration_ms > 0 ? fmin(1.0, (double)t_ms / duration_ms) : 0;
+        double e = p * p * (3 - 2 * p) * 0.3 + p * 0.7; /* gentle start and end */
+        zoom = 1 + KEN_BURNS_ZOOM * e;
+        int dir = (int)(slide_index % 4);
+        pan_x = (dir & 1 ? 1 : -1) * (e - 0.5) * 0.06;
+        pan_y = (dir & 2 ? 1 : -1) * (e - 0.5) * 0.04;
+        rc->moving = true;
+    }
+    double dw = iw * s * zoom, dh = ih * s * zoom;
+    SDL_FRect dst = {(float)(box.x + (box.w - dw) / 2 + pan_x * box.w),
+                     (float)(box.y + (box.h - dh) / 2 + pan_y * box.h), (float)dw, (float)dh};
+    if (b->fit == FIT_COVER) {
+        /* Never let the pan show an edge. */
+        if (dst.x > box.x)
+            dst.x = (float)box.x;
+        if (dst.y > box.y)
+            dst.y = (float)box.y;
+        if (dst.x + dst.w < box.x + box.w)
+            dst.x = (float)(box.x + box.w - dst.w);
+        if (dst.y + dst.h < box.y + box.h)
+            dst.y = (float)(box.y + box.h - dst.h);
+    }
+    SDL_RenderSetClipRect(rc->r, &box);
+    SDL_SetTextureAlphaMod(t, 255);
+    SDL_RenderCopyF(rc->r, t, NULL, &dst);
+    SDL_RenderSetClipRect(rc->r, NULL);
+}
+
+/* prefix + number + unit on one baseline, centred on the figure's final
+ * width so nothing moves while the number counts. */
+static void draw_figure(render_ctx *rc, const layout_box *b, const slide *s, long long t_ms,
+                        double x_start, bool centred)
+{
+    const stat_item *it = &s->items[b->item];
+    int px = spx(rc, b->px), small = spx(rc, b->small_px);
+    SDL_Color col = role_color(rc, ROLE_ACCENT);
+    SDL_Color unit_col = role_color(rc, ROLE_TEXT);
+    digit_atlas *a = atlas_for(rc, px, col);
+    char final[64], now[64];
+    anim_final_text(final, sizeof final, it, s->separator);
+    double prog = anim_item_progress(s, b->item, t_ms);
+    anim_item_text(now, sizeof now, it, s->separator, s->easing, prog);
+    if (prog < 1)
+        rc->moving = true;
+    int slot_w = atlas_width(a, final);
+    int gap = (int)lround(px * 0.08);
+    text_entry *pre = it->prefix ? text_texture(rc, it->prefix, small, true, unit_col) : NULL;
+    text_entry *unit = it->unit ? text_texture(rc, it->unit, small, true, unit_col) : NULL;
+    int pre_w = pre ? fonts_width(rc->fonts, it->prefix, strlen(it->prefix), small, true) : 0;
+    int unit_w = unit ? fonts_width(rc->fonts, it->unit, strlen(it->unit), small, true) : 0;
+    int total = slot_w + (pre ? pre_w + gap : 0) + (unit ? unit_w + gap : 0);
+    int x = centred ? (int)lround((b->x + b->w / 2) * rc->scale) - total / 2
+                    : (int)lround(x_start * rc->scale);
+    int baseline = (int)lround(b->baseline * rc->scale);
+    int small_ascent = fonts_ascent(rc->fonts, small, true);
+    if (pre) {
+        SDL_Rect d = {x, baseline - small_ascent - FONTS_RENDER_PAD(small), pre->w, pre->h};
+        SDL_RenderCopy(rc->r, pre->tex, NULL, &d);
+        x += pre_w + gap;
+    }
+    /* Right-aligned in its slot: the last digit stays put, like an odometer. */
+    atlas_draw(rc, a, now, x + slot_w - atlas_width(a, now), baseline, 255);
+    x += slot_w + gap;
+    if (unit) {
+        SDL_Rect d = {x, baseline - small_ascent - FONTS_RENDER_PAD(small), unit->w, unit->h};
+        SDL_RenderCopy(rc->r, unit->tex, NULL, &d);
+    }
+}
+
+/* "▲ 同比增长 108%" in a pill, fading in once its figure has landed. */
+static int badge_text(char *buf, size_t cap, const stat_item *it)
+{
+    char num[32];
+    snprintf(num, sizeof num, "%.6g", fabs(it->growth));
+    return snprintf(buf, cap, "%s %s %s%%", it->growth < 0 ? "▼" : "▲", it->growth_label, num);
+}
+
+static void draw_badge(render_ctx *rc, const layout_box *b, const slide *s, long long t_ms,
+                       double cx_canvas, double y_canvas, bool centred)
+{
+    const stat_item *it = &s->items[b->item];
+    if (!anim_item_landed(s, b->item, t_ms))
+        return;
+    long long since = t_ms - (long long)(b->item * (size_t)s->stagger_ms) - s->count_duration_ms;
+    double a = since >= BADGE_FADE_MS ? 1.0 : fmax(0, (double)since / BADGE_FADE_MS);
+    if (a < 1)
+        rc->moving = true;
+    char text[160];
+    badge_text(text, sizeof text, it);
+    int px = spx(rc, b->px);
+    SDL_Color pill = role_color(rc, b->role);
+    SDL_Color ink = rgb(rc->d->theme.background);
+    text_entry *e = text_texture(rc, text, px, true, ink);
+    if (!e)
+        return;
+    int tw = fonts_width(rc->fonts, text, strlen(text), px, true);
+    int pad_x = (int)lround(px * 0.7), h = (int)lround(px * 1.7);
+    int w = tw + 2 * pad_x;
+    int x = centred ? (int)lround(cx_canvas * rc->scale) - w / 2 : (int)lround(cx_canvas * rc->scale);
+    int y = (int)lround(y_canvas * rc->scale);
+    /* Slides up a little as it fades in. */
+    y += (int)lround((1 - a) * px * 0.5);
+    SDL_Rect body = {x + h / 2, y, w - h, h};
+    fill(rc, body, pill, a);
+    /* Rounded ends: discs drawn as rows. */
+    SDL_SetRenderDrawColor(rc->r, pill.r, pill.g, pill.b, (Uint8)lround(a * 255));
+    for (int row = 0; row < h; row++) {
+        double dy = row + 0.5 - h / 2.0;
+        int half = (int)lround(sqrt(fmax(0, h * h / 4.0 - dy * dy)));
+        SDL_Rect l = {x + h / 2 - half, y + row, half, 1};
+        SDL_Rect r = {x + w - h / 2, y + row, half, 1};
+        SDL_RenderFillRect(rc->r, &l);
+        SDL_RenderFillRect(rc->r, &r);
+    }
+    int ascent = fonts_ascent(rc->fonts, px, true), height = fonts_height(rc->fonts, px, true);
+    (void)ascent;
+    SDL_Rect dst = {x + pad_x, y + (h - height) / 2 - FONTS_RENDER_PAD(px), e->w, e->h};
+    SDL_SetTextureAlphaMod(e->tex, (Uint8)lround(a * 255));
+    SDL_RenderCopy(rc->r, e->tex, NULL, &dst);
+}
+
+static void draw_bar(render_ctx *rc, const layout_box *b, const slide *s, long long t_ms)
+{
+    double prog = anim_item_progress(s, b->item, t_ms);
+    double eased = anim_ease(s->easing, prog);
+    if (prog < 1)
+        rc->moving = true;
+    double len = b->w * b->fraction * eased;
+    SDL_Rect bar = to_screen(rc, b->x, b->y, len, b->h);
+    if (bar.w < 1 && b->fraction > 0 && prog > 0)
+        bar.w = 1;
+    SDL_Color acc = role_color(rc, ROLE_ACCENT);
+    fill(rc, bar, acc, 1);
+    /* a lighter cap gives the bar an end */
+    SDL_Rect cap = {bar.x + bar.w - spx(rc, 6), bar.y, spx(rc, 6), bar.h};
+    if (bar.w > spx(rc, 12))
+        fill(rc, cap, mix(acc, (SDL_Color){255, 255, 255, 255}, 0.35), 1);
+    /* The figure rides at the tip, centred on the bar. */
+    layout_box fig = *b;
+    fig.baseline = b->baseline;
+    double tip_x = b->x + len + 20; /* canvas px after the bar's end */
+    draw_figure(rc, &fig, s, t_ms, tip_x, false);
+    const stat_item *it = &s->items[b->item];
+    if (it->has_growth) {
+        char final[64];
+        anim_final_text(final, sizeof final, it, s->separator);
+        /* right after the final figure's width */
+        digit_atlas *a = atlas_for(rc, spx(rc, b->px), role_color(rc, ROLE_ACCENT));
+        int small = spx(rc, b->small_px);
+        double fig_w = atlas_width(a, final) / rc->scale;
+        if (it->unit)
+            fig_w += (fonts_width(rc->fonts, it->unit, strlen(it->unit), small, true) +
+                      b->px * 0.08 * rc->scale) / rc->scale;
+        if (it->prefix)
+            fig_w += (fonts_width(rc->fonts, it->prefix, strlen(it->prefix), small, true) +
+                      b->px * 0.08 * rc->scale) / rc->scale;
+        layout_box badge = *b;
+        badge.px = (int)lround(b->px * 0.6);
+        badge.role = it->growth < 0 ? ROLE_NEGATIVE : ROLE_ACCENT;
+        double bh = badge.px * 1.7;
+        draw_badge(rc, &badge, s, t_ms, b->x + b->w * b->fraction + 20 + fig_w + 20,
+                   b->y + (b->h - bh) / 2, false);
+    }
+}
+
+static void draw_background(render_ctx *rc, const slide *s)
+{
+    SDL_Color bg = s->has_background_color ? rgb(s->background_color) : rgb(rc->d->theme.background);
+    SDL_SetRenderDrawBlendMode(rc->r, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(rc->r, bg.r, bg.g, bg.b, 255);
+    SDL_RenderFillRect(rc->r, NULL);
+    /* Depth: a soft darkening toward the bottom of plain backgrounds. */
+    shade(rc, (SDL_Rect){0, rc->out_h / 3, rc->out_w, rc->out_h - rc->out_h / 3},
+          (SDL_Color){0, 0, 0, 255}, 0.28, false);
+}
+
+/* Draws slide i as it looks t_ms after it appeared. */
+static void draw_slide(render_ctx *rc, size_t i, long long t_ms)
+{
+    const slide *s = &rc->d->slides[i];
+    draw_background(rc, s);
+    const slide_layout *l = render_layout(rc, i, NULL);
+    if (!l)
+        return;
+    for (size_t k = 0; k < l->n; k++) {
+        const layout_box *b = &l->boxes[k];
+        switch (b->kind) {
+        case LBOX_IMAGE: draw_image(rc, b, i, t_ms, s->duration_ms); break;
+        case LBOX_SHADE:
+            shade(rc, to_screen(rc, b->x, b->y, b->w, b->h), role_color(rc, b->role), b->alpha,
+                  b->dark_top);
+            break;
+        case LBOX_FILL:
+            fill(rc, to_screen(rc, b->x, b->y, b->w, b->h), role_color(rc, b->role), b->alpha);
+            break;
+        case LBOX_TEXT: draw_text(rc, b, 1); break;
+        case LBOX_FIGURE: draw_figure(rc, b, s, t_ms, b->x, true); break;
+        case LBOX_BADGE: draw_badge(rc, b, s, t_ms, b->x + b->w / 2, b->y, true); break;
+        case LBOX_BAR: draw_bar(rc, b, s, t_ms); break;
+        }
+    }
+}
+
+/* ---- chapters and overlay ----------------------------------------------------- */
+
+static int chapter_of(const render_ctx *rc, size_t index)
+{
+    const char *name = NULL;
+    for (size_t i = 0; i <= index && i < rc->d->n_slides; i++)
+        if (rc->d->slides[i].chapter)
+            name = rc->d->slides[i].chapter;
+    for (size_t k = 0; name && k < rc->n_chapters; k++)
+        if (strcmp(rc->chapter_name[k], name) == 0)
+            return (int)k;
+    return -1;
+}
+
+static void draw_chapter_bar(render_ctx *rc, int current)
+{
+    if (rc->n_chapters == 0)
+        return;
+    double h = LAYOUT_CHAPTER_BAR_H * fmin(rc->canvas_w, rc->canvas_h) / 1080.0;
+    SDL_Rect bar = to_screen(rc, 0, rc->canvas_h - h, rc->canvas_w, h);
+    fill(rc, bar, (SDL_Color){0, 0, 0, 255}, 0.45);
+    int px = spx(rc, 24 * fmin(rc->canvas_w, rc->canvas_h) / 1080.0);
+    int cell = bar.w / (int)rc->n_chapters;
+    for (size_t k = 0; k < rc->n_chapters; k++) {
+        bool on = (int)k == current;
+        SDL_Color col = on ? role_color(rc, ROLE_ACCENT) : role_color(rc, ROLE_MUTED);
+        SDL_Rect r = {bar.x + (int)k * cell, bar.y, cell, bar.h};
+        rc->chapter_rect[k] = r;
+        text_entry *e = text_texture(rc, rc->chapter_name[k], px, on, col);
+        if (e) {
+            int w = fonts_width(rc->fonts, rc->chapter_name[k], strlen(rc->chapter_name[k]), px, on);
+            int height = fonts_height(rc->fonts, px, on);
+            SDL_Rect dst = {r.x + (r.w - w) / 2, r.y + (r.h - height) / 2 - FONTS_RENDER_PAD(px),
+                            e->w, e->h};
+            SDL_RenderCopy(rc->r, e->tex, NULL, &dst);
+        }
+        if (on)
+            fill(rc, (SDL_Rect){r.x + r.w / 4, r.y, r.w / 2, spx(rc, 4)}, col, 1);
+    }
+}
+
+int render_chapter_at(render_ctx *rc, int x, int y)
+{
+    for (size_t k = 0; k < rc->n_chapters; k++) {
+        SDL_Rect r = rc->chapter_rect[k];
+        if (x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h && r.w > 0)
+            return (int)k;
+    }
+    return -1;
+}
+
+static void draw_overlay(render_ctx *rc, const player_view *v, const render_overlay *o)
+{
+    draw_chapter_bar(rc, o && o->current_chapter >= 0 ? o->current_chapter : chapter_of(rc, v->to));
+    if (o && o->paused) {
+        /* Two small bars in the top-right corner: present, not shouting. */
+        int u = spx(rc, 1);
+        int x = rc->out_w - 80 * u, y = 40 * u;
+        fill(rc, (SDL_Rect){x - 14 * u, y - 12 * u, 52 * u, 60 * u}, (SDL_Color){0, 0, 0, 255}, 0.35);
+        fill(rc, (SDL_Rect){x, y, 8 * u, 36 * u}, role_color(rc, ROLE_TEXT), 0.85);
+        fill(rc, (SDL_Rect){x + 16 * u, y, 8 * u, 36 * u}, role_color(rc, ROLE_TEXT), 0.85);
+    }
+    if (o && o->staff_text) {
+        int px = spx(rc, 26);
+        SDL_Rect panel = {spx(rc, 40), spx(rc, 40), rc->out_w - spx(rc, 80), rc->out_h - spx(rc, 80)};
+        fill(rc, panel, (SDL_Color){10, 12, 16, 255}, 0.92);
+        int y = panel.y + spx(rc, 24);
+        const char *p = o->staff_text;
+        while (*p && y < panel.y + panel.h - px) {
+            const char *nl = strchr(p, '\n');
+            size_t n = nl ? (size_t)(nl - p) : strlen(p);
+            char line[512];
+            snprintf(line, sizeof line, "%.*s", (int)(n < 511 ? n : 511), p);
+            text_entry *e = *line ? text_texture(rc, line, px, false, (SDL_Color){235, 235, 235, 255}) : NULL;
+            if (e) {
+                SDL_Rect dst = {panel.x + spx(rc, 24), y, e->w, e->h};
+                SDL_RenderSetClipRect(rc->r, &panel);
+                SDL_RenderCopy(rc->r, e->tex, NULL, &dst);
+                SDL_RenderSetClipRect(rc->r, NULL);
+            }
+            y += (int)(px * 1.5);
+            p = nl ? nl + 1 : p + n;
+        }
+    }
+}
+
+/* ---- frames and transitions --------------------------------------------------- */
+
+static SDL_Texture *target(render_ctx *rc, int k)
+{
+    if (!rc->target[k]) {
+        rc->target[k] = SDL_CreateTexture(rc->r, SDL_PIXELFORMAT_ARGB8888,
+                                          SDL_TEXTUREACCESS_TARGET, rc->out_w, rc->out_h);
+        if (rc->target[k])
+            SDL_SetTextureBlendMode(rc->target[k], SDL_BLENDMODE_BLEND);
+    }
+    return rc->target[k];
+}
+
+static void draw_to(render_ctx *rc, SDL_Texture *t, size_t index, long long t_ms)
+{
+    SDL_Texture *prev = SDL_GetRenderTarget(rc->r);
+    SDL_SetRenderTarget(rc->r, t);
+    draw_slide(rc, index, t_ms);
+    SDL_SetRenderTarget(rc->r, prev);
+}
+
+static void copy(render_ctx *rc, SDL_Texture *t, double alpha, const SDL_Rect *src,
+                 const SDL_FRect *dst)
+{
+    SDL_SetTextureAlphaMod(t, (Uint8)lround(fmax(0, fmin(1, alpha)) * 255));
+    SDL_RenderCopyF(rc->r, t, src, dst);
+}
+
+bool render_frame(render_ctx *rc, const player_view *v, const render_overlay *o)
+{
+    rc->moving = false;
+    images_pump(rc->images);
+    SDL_SetRenderDrawColor(rc->r, 0, 0, 0, 255);
+    SDL_RenderClear(rc->r);
+    if (rc->d->n_slides == 0 || v->to >= rc->d->n_slides)
+        return false;
+    SDL_Texture *ta = v->transitioning ? target(rc, 0) : NULL;
+    SDL_Texture *tb = v->transitioning ? target(rc, 1) : NULL;
+    if (!v->transitioning || !ta || !tb || v->from >= rc->d->n_slides) {
+        draw_slide(rc, v->to, v->to_elapsed_ms);
+    } else {
+        rc->moving = true;
+        draw_to(rc, ta, v->from, v->from_elapsed_ms);
+        draw_to(rc, tb, v->to, v->to_elapsed_ms);
+        double p = fmax(0, fmin(1, v->progress));
+        float W = (float)rc->out_w, H = (float)rc->out_h;
+        int dir = v->direction < 0 ? -1 : 1;
+        switch (v->transition) {
+        case TRANSITION_PUSH: {
+            SDL_FRect a = {(float)(-dir * p * W), 0, W, H};
+            SDL_FRect b = {(float)(dir * (1 - p) * W), 0, W, H};
+            copy(rc, ta, 1, NULL, &a);
+            copy(rc, tb, 1, NULL, &b);
+            break;
+        }
+        case TRANSITION_WIPE: {
+            /* The new slide is uncovered from the side it comes from. */
+            int edge = (int)lround(p * W);
+            SDL_FRect full = {0, 0, W, H};
+            copy(rc, ta, 1, NULL, &full);
+            SDL_Rect src = dir > 0 ? (SDL_Rect){rc->out_w - edge, 0, edge, rc->out_h}
+                                   : (SDL_Rect){0, 0, edge, rc->out_h};
+            SDL_FRect dst = {(float)src.x, 0, (float)src.w, H};
+            if (src.w > 0)
+                copy(rc, tb, 1, &src, &dst);
+            break;
+        }
+        case TRANSITION_ZOOM: {
+            double sa = 1 + 0.08 * p, sb = 0.92 + 0.08 * p;
+            SDL_FRect a = {(float)(W * (1 - sa) / 2), (float)(H * (1 - sa) / 2), (float)(W * sa),
+                           (float)(H * sa)};
+            SDL_FRect b = {(float)(W * (1 - sb) / 2), (float)(H * (1 - sb) / 2), (float)(W * sb),
+                           (float)(H * sb)};
+            copy(rc, ta, 1, NULL, &a);
+            copy(rc, tb, p, NULL, &b);
+            break;
+        }
+        case TRANSITION_NONE:
+        case TRANSITION_FADE:
+        default: {
+            SDL_FRect full = {0, 0, W, H};
+            copy(rc, ta, 1, NULL, &full);
+            copy(rc, tb, v->transition == TRANSITION_NONE ? 1 : p, NULL, &full);
+            break;
+        }
+        }
+    }
+    draw_overlay(rc, v, o);
+    return rc->moving;
+}

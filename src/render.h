@@ -1,0 +1,63 @@
+/* render — draws a frame: (deck, player view, time) to the SDL renderer.
+ *
+ * The same code draws the live screen and the PNGs of --render: a frame
+ * depends only on the deck, the player's view and the overlay. Layouts are
+ * computed once per slide and screen size and kept; text lines and digit
+ * glyphs are rasterised once at the screen's real pixel size and kept as
+ * textures, so an animating figure never re-rasterises text. */
+#ifndef KIOSK_RENDER_H
+#define KIOSK_RENDER_H
+
+#include <SDL.h>
+#include <stdbool.h>
+
+#include "deck.h"
+#include "fonts.h"
+#include "layout.h"
+#include "player.h"
+
+typedef struct render_ctx render_ctx;
+
+/* What is drawn on top of the slides. */
+typedef struct {
+    bool paused;          /* a small pause mark */
+    int current_chapter;  /* highlighted in the chapter bar; -1 none */
+    const char *staff_text; /* the staff overlay's lines, or NULL */
+} render_overlay;
+
+/* Creates a renderer context drawing deck d on r at out_w x out_h pixels.
+ * threaded_images: decode photos on a worker (the live show) or inline
+ * (--render). Returns NULL with *err set when the fonts cannot be opened. */
+render_ctx *render_new(SDL_Renderer *r, const deck *d, int out_w, int out_h,
+                       bool threaded_images, const char **err);
+void render_free(render_ctx *rc);
+
+/* Switches to another deck (after a reload) or output size; drops cached
+ * layouts and text. */
+void render_set_deck(render_ctx *rc, const deck *d);
+void render_resize(render_ctx *rc, int out_w, int out_h);
+
+/* Draws one frame. Returns true while something in it still moves (a
+ * transition, counting figures, a Ken Burns drift, a picture still
+ * decoding), so the caller knows to draw again soon. */
+bool render_frame(render_ctx *rc, const player_view *v, const render_overlay *o);
+
+/* The layout of slide i at the current output size (cached; owned by rc).
+ * Layout warnings (text cut short) go to diags when not NULL, the first
+ * time the layout is made. */
+const slide_layout *render_layout(render_ctx *rc, size_t i, diag_list *diags);
+
+/* The layout canvas's scale to output pixels. */
+double render_scale(const render_ctx *rc);
+
+font_set *render_fonts(render_ctx *rc);
+
+/* The chapter-bar chapter at output pixel (x, y), or -1. */
+int render_chapter_at(render_ctx *rc, int x, int y);
+
+/* Milliseconds until the current frame's pictures have all been decoded:
+ * true when any is still pending (the caller redraws when it arrives). */
+bool render_images_busy(render_ctx *rc);
+bool render_pump_images(render_ctx *rc);
+
+#endif
