@@ -61,9 +61,10 @@ typedef struct {
 typedef struct player player;
 
 /* Creates a player showing the first playable slide at now_ms and queues a
- * SHOW event with cause START (a deck without playable slides gives a player
- * that shows nothing and ignores input). The deck must outlive the player (or be
- * replaced with player_set_deck). Returns NULL when memory runs out. */
+ * SHOW event with cause START (a deck without playable slides gives a
+ * player that shows nothing and ignores input). The deck must outlive the
+ * player (or be replaced with player_set_deck). Returns NULL when memory
+ * runs out. */
 player *player_new(const deck *d, player_ms now_ms);
 
 /* Frees the player. player_free(NULL) is a no-op. */
@@ -113,7 +114,13 @@ int player_goto(player *p, size_t index, player_ms now_ms, player_cause cause);
  * kept. Queues PAUSE or RESUME (cause KEY). Counts as visitor input. */
 void player_toggle_pause(player *p, player_ms now_ms);
 
-/* Any input at all: resets the idle timer. */
+/* Any input at all: resets the idle timer.
+ *
+ * Idle return: deck->idle_timeout_ms after the last input (touch, drag,
+ * key), if the visitor changed something (moved, paused) and the show is
+ * not already on the first slide and running, the player resumes (RESUME,
+ * cause IDLE) and goes to the first playable slide (SHOW, cause IDLE). No
+ * idle return while a finger is down. */
 void player_touch(player *p, player_ms now_ms);
 
 /* A finger moved by dx_fraction of the canvas width since it went down
