@@ -326,7 +326,8 @@ static bool step(player *p, player_ms now)
         size_t next = neighbour(p, p->cur, +1);
         if (next == p->cur) {
             /* A single playable slide: stay, start its time again. */
-            p->remaining_ms = p->d->slides[p->cur].duration_ms;
+            int duration_ms = p->d->slides[p->cur].duration_ms;
+            p->remaining_ms = duration_ms > 0 ? duration_ms : -1;
             p->timer_start_ms = when;
         } else {
             move_to(p, next, +1, when, PLAYER_CAUSE_AUTO);
