@@ -176,6 +176,15 @@ static double text_height(ctx *c, int style, const char *text, double w, double 
     return used;
 }
 
+size_t layout_badge_text(char *buf, size_t cap, const stat_item *it)
+{
+    char num[32];
+    snprintf(num, sizeof num, "%.6g", fabs(it->growth));
+    int n = snprintf(buf, cap, "%s %s %s%%", it->growth < 0 ? "▼" : "▲",
+                     it->growth_label ? it->growth_label : "", num);
+    return n < 0 ? 0 : (size_t)n;
+}
+
 /* ---- one function per slide type ---------------------------------------- */
 
 typedef struct {
@@ -304,19 +313,6 @@ static double figure_width(ctx *c, const stat_item *it, const char *sep, int px,
     return w;
 }
 
-static void grid_shape(size_t n, bool portrait, int *cols, int *rows)
-{
-    static const int land[9][2] = {{1, 1}, {1, 1}, {2, 1}, {3, 1}, {2, 2},
-                                   {3, 2}, {3, 2}, {4, 2}, {4, 2}};
-    static const int port[9][2] = {{1, 1}, {1, 1}, {1, 2}, {1, 3}, {2, 2},
-                                   {2, 3}, {2, 3}, {2, 4}, {2, 4}};
-    const int(*t)[2] = portrait ? port : land;
-    if (n > 8)
-        n = 8;
-    *cols = t[n][0];
-    *rows = t[n][1];
-}
-
 static double add_note(ctx *c, area a)
 {
     if (!c->s->note)
@@ -327,35 +323,56 @@ static double add_note(ctx *c, area a)
     return h + 24 * c->u;
 }
 
+/* The largest figure size (one for the whole slide) that a grid of
+ * cols x rows cells gives: limited by the cell's height less what sits
+ * under the figure, and by the widest figure fitting 90 % of the width. */
+static int stats_figure_px(ctx *c, area g, int cols, int rows, double gap, double below_h)
+{
+    const slide *s = c->s;
+    double cw = (g.w - gap * (cols - 1)) / cols;
+    double ch = (g.h - gap * (rows - 1)) / rows;
+    /* A lone hero figure may be larger than figures sharing a slide. */
+    double cap = s->n_items == 1 ? 230 : s->n_items <= 3 ? 180 : 160;
+    int px = (int)fmin(cap * c->u, (ch - below_h - 60 * c->u) / 1.25);
+    int min_fig = (int)lround(48 * c->u);
+    if (px < min_fig)
+        return min_fig;
+    for (size_t i = 0; i < s->n_items; i++)
+        while (px > min_fig &&
+               figure_width(c, &s->items[i], s->separator, px, (int)lround(px * 0.42)) > cw * 0.9)
+            px -= 2;
+    return px;
+}
+
 static void layout_stats(ctx *c)
 {
     const slide *s = c->s;
-    slide_layout *l = c->l;
     area a = content_area(c);
     double used = add_heading(c, a, a.w);
     double note = add_note(c, a);
     area g = {a.x, a.y + used, a.w, a.h - used - note};
-    int cols, rows;
-    grid_shape(s->n_items, l->h > l->w, &cols, &rows);
-    double gap = 28 * c->u;
-    double cw = (g.w - gap * (cols - 1)) / cols;
-    double ch = (g.h - gap * (rows - 1)) / rows;
     bool any_growth = false;
     for (size_t i = 0; i < s->n_items; i++)
         any_growth |= s->items[i].has_growth;
-    /* One figure size for the whole slide: the largest every figure fits. */
+    double gap = 28 * c->u;
     double label_h = 36 * c->u * 1.35 * 2;
     double badge_h = any_growth ? 30 * c->u * 1.9 : 0;
-    int px = (int)fmin(150 * c->u, (ch - label_h - badge_h - 60 * c->u) / 1.25);
-    int min_fig = (int)lround(48 * c->u);
-    if (px < min_fig)
-        px = min_fig;
-    for (size_t i = 0; i < s->n_items; i++) {
-        while (px > min_fig &&
-               figure_width(c, &s->items[i], s->separator, px, (int)lround(px * 0.42)) >
-                   cw * 0.9)
-            px -= 2;
+    /* The grid whose cells let the figures be largest: every shape with no
+     * empty row is tried (4 figures: 4x1, 2x2, 1x4 ...). */
+    int cols = 1, rows = (int)s->n_items, px = 0;
+    for (int k = 1; k <= (int)s->n_items; k++) {
+        int r = ((int)s->n_items + k - 1) / k;
+        if ((r - 1) * k >= (int)s->n_items || r > 4 || k > 4)
+            continue;
+        int p = stats_figure_px(c, g, k, r, gap, label_h + badge_h);
+        if (p > px) {
+            px = p;
+            cols = k;
+            rows = r;
+        }
     }
+    double cw = (g.w - gap * (cols - 1)) / cols;
+    double ch = (g.h - gap * (rows - 1)) / rows;
     int small_px = (int)lround(px * 0.42);
     if (small_px < min_px_for(c, &STYLES[ST_LABEL]) * 0.8)
         small_px = (int)lround(min_px_for(c, &STYLES[ST_LABEL]) * 0.8);
@@ -425,10 +442,15 @@ static void layout_chart(ctx *c)
     /* Room at the right for the widest tip figure (and its badge). */
     double tip_w = 0;
     for (size_t i = 0; i < s->n_items; i++) {
-        double w = figure_width(c, &s->items[i], s->separator, tip_px, small_px);
-        if (s->items[i].has_growth)
-            w += 220 * c->u;
-        tip_w = fmax(tip_w, w);
+        const stat_item *it = &s->items[i];
+        double w = figure_width(c, it, s->separator, tip_px, small_px);
+        if (it->has_growth) { /* the badge after it: text, padding, gaps */
+            char badge[160];
+            layout_badge_text(badge, sizeof badge, it);
+            int bpx = (int)lround(tip_px * LAYOUT_TIP_BADGE_SCALE);
+            w += c->m->measure(c->m->ctx, badge, strlen(badge), bpx, true) + 1.4 * bpx + 2 * 20;
+        }
+        tip_w = fmax(tip_w, w + 20);
     }
     double label_w = portrait ? 0 : fmin(g.w * 0.3, 480 * c->u);
     for (size_t i = 0; i < s->n_items; i++) {

@@ -279,10 +279,9 @@ int mode_dump_layout(const kiosk_options *o)
             } else if (b->kind == LBOX_BADGE) {
                 const stat_item *it = &s->items[b->item];
                 if (anim_item_landed(s, b->item, t)) {
-                    char num[32];
-                    snprintf(num, sizeof num, "%.6g", it->growth < 0 ? -it->growth : it->growth);
-                    printf("%03zu %s %dpx: %s %s %s%%\n", i + 1, b->field, b->px,
-                           it->growth < 0 ? "▼" : "▲", it->growth_label, num);
+                    char badge[160];
+                    layout_badge_text(badge, sizeof badge, it);
+                    printf("%03zu %s %dpx: %s\n", i + 1, b->field, b->px, badge);
                 }
             }
         }

@@ -427,11 +427,9 @@ static void draw_text(render_ctx *rc, const layout_box *b, double alpha)
     int px = spx(rc, tb->px);
     int ascent = fonts_ascent(rc->fonts, px, b->bold);
     int height = fonts_height(rc->fonts, px, b->bold);
-    double y = b->y;
     for (size_t i = 0; i < tb->n_lines; i++) {
         const text_line *ln = &tb->lines[i];
-        if (i > 0 && ln->paragraph_start)
-            y += tb->paragraph_gap;
+        double y = b->y + text_line_top(tb, i);
         if (ln->text && *ln->text) {
             text_entry *e = text_texture(rc, ln->text, px, b->bold, col);
             if (e) {
@@ -450,7 +448,6 @@ static void draw_text(render_ctx *rc, const layout_box *b, double alpha)
                 SDL_RenderCopy(rc->r, e->tex, NULL, &dst);
             }
         }
-        y += tb->line_height;
     }
 }
 
@@ -575,12 +572,6 @@ static void draw_figure(render_ctx *rc, const layout_box *b, const slide *s, lon
 }
 
 /* "▲ 同比增长 108%" in a pill, fading in once its figure has landed. */
-static int badge_text(char *buf, size_t cap, const stat_item *it)
-{
-    char num[32];
-    snprintf(num, sizeof num, "%.6g", fabs(it->growth));
-    return snprintf(buf, cap, "%s %s %s%%", it->growth < 0 ? "▼" : "▲", it->growth_label, num);
-}
 
 static void draw_badge(render_ctx *rc, const layout_box *b, const slide *s, long long t_ms,
                        double cx_canvas, double y_canvas, bool centred)
@@ -593,7 +584,7 @@ static void draw_badge(render_ctx *rc, const layout_box *b, const slide *s, long
     if (a < 1)
         rc->moving = true;
     char text[160];
-    badge_text(text, sizeof text, it);
+    layout_badge_text(text, sizeof text, it);
     int px = spx(rc, b->px);
     SDL_Color pill = role_color(rc, b->role);
     SDL_Color ink = rgb(rc->d->theme.background);
@@ -662,7 +653,7 @@ static void draw_bar(render_ctx *rc, const layout_box *b, const slide *s, long l
             fig_w += (fonts_width(rc->fonts, it->prefix, strlen(it->prefix), small, true) +
                       b->px * 0.08 * rc->scale) / rc->scale;
         layout_box badge = *b;
-        badge.px = (int)lround(b->px * 0.6);
+        badge.px = (int)lround(b->px * LAYOUT_TIP_BADGE_SCALE);
         badge.role = it->growth < 0 ? ROLE_NEGATIVE : ROLE_ACCENT;
         double bh = badge.px * 1.7;
         draw_badge(rc, &badge, s, t_ms, b->x + b->w * b->fraction + 20 + fig_w + 20,
