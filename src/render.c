@@ -61,6 +61,7 @@ struct render_ctx {
     unsigned long clock;
     SDL_Texture *target[2]; /* off-screen slides for transitions */
     bool moving;            /* something in this frame still moves */
+    bool no_caching;        /* benchmarks: rasterise text every frame */
     /* chapters, in order of first appearance */
     const char *chapter_name[MAX_CHAPTERS];
     size_t n_chapters;
@@ -368,6 +369,11 @@ double render_scale(const render_ctx *rc)
 font_set *render_fonts(render_ctx *rc)
 {
     return rc->fonts;
+}
+
+void render_set_caching(render_ctx *rc, bool on)
+{
+    rc->no_caching = !on;
 }
 
 bool render_images_busy(render_ctx *rc)
@@ -816,6 +822,8 @@ static void copy(render_ctx *rc, SDL_Texture *t, double alpha, const SDL_Rect *s
 bool render_frame(render_ctx *rc, const player_view *v, const render_overlay *o)
 {
     rc->moving = false;
+    if (rc->no_caching)
+        drop_text_cache(rc);
     images_pump(rc->images);
     SDL_SetRenderDrawColor(rc->r, 0, 0, 0, 255);
     SDL_RenderClear(rc->r);

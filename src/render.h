@@ -52,6 +52,10 @@ double render_scale(const render_ctx *rc);
 
 font_set *render_fonts(render_ctx *rc);
 
+/* Benchmarks only: with caching off, every frame rasterises its text and
+ * digits anew — the cost the caches exist to avoid. On by default. */
+void render_set_caching(render_ctx *rc, bool on);
+
 /* The chapter-bar chapter at output pixel (x, y), or -1. */
 int render_chapter_at(render_ctx *rc, int x, int y);
 
