@@ -932,6 +932,9 @@ static uint64_t load_object(loader *L, const field_table *t, const cJSON *obj,
     uint64_t present = 0;
     for (const cJSON *v = obj->child; v; v = v->next) {
         const char *key = v->string;
+        /* Editors read "$schema" to offer completion; it is not a setting. */
+        if (!*path && strcmp(key, "$schema") == 0)
+            continue;
         char sub[256];
         child_path(sub, sizeof sub, path, key);
         bool duplicate = false;
