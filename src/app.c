@@ -319,10 +319,18 @@ static int open_window(app *a)
     const kiosk_options *o = a->o;
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
     int w = o->width ? o->width : WINDOWED_DEFAULT_W, h = o->height ? o->height : WINDOWED_DEFAULT_H;
-    if (!o->windowed)
+    if (!o->windowed) {
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    else
+        /* Ask for the screen's own size too: without a window manager (a
+         * bare X server on a kiosk) the window keeps the size it asked for. */
+        SDL_DisplayMode mode;
+        if (SDL_GetDesktopDisplayMode(0, &mode) == 0 && !o->width) {
+            w = mode.w;
+            h = mode.h;
+        }
+    } else {
         flags |= SDL_WINDOW_RESIZABLE;
+    }
     a->win = SDL_CreateWindow(a->d->title ? a->d->title : "kiosk", SDL_WINDOWPOS_CENTERED,
                               SDL_WINDOWPOS_CENTERED, w, h, flags);
     if (!a->win) {
