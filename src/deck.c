@@ -637,8 +637,7 @@ static void load_items(loader *L, const field *f, const cJSON *v, const char *pa
     if (n < f->min || n > f->max) {
         REPORT_AT(L, DIAG_ERROR, path, false, "%s must have %g to %g entries, got %d",
                   path, f->min, f->max, n);
-        if (n == 0)
-            return;
+        return; /* the slide is broken; its entries need no further reading */
     }
     stat_item *items = calloc((size_t)n, sizeof *items);
     if (!items) {

@@ -164,6 +164,11 @@ static const diag_row diag_rows[] = {
     {"zero items",
      {{"slides/010-a.json", "{\"type\": \"stats\", \"items\": []}"}},
      {"slides/010-a.json:1:28: error: items must have 1 to 8 entries, got 0"}},
+    {"more decimals written than shown",
+     {{"slides/010-a.json",
+       "{\"type\": \"stats\", \"items\": [{\"label\": \"a\", \"value\": 3.14159}]}"}},
+     {"slides/010-a.json:1:53: warning: items[0].value is written with 5 decimals; only 4 "
+      "are shown (set \"decimals\" to say so)"}},
     {"chart values are not negative",
      {{"slides/010-a.json",
        "{\"type\": \"chart\", \"items\": [{\"label\": \"a\", \"value\": -3}]}"}},
