@@ -183,8 +183,18 @@ int mode_check(const kiosk_options *o)
                      "the theme's fonts cannot be opened");
         }
     }
-    /* Stable: the loader's own order is kept within a position. */
-    qsort(diags.items, diags.n, sizeof *diags.items, diag_order);
+    /* The layout's and glyph warnings join the loader's in file and position
+     * order. An insertion sort is stable, so diagnostics at one position keep
+     * the loader's order (qsort does not promise that). */
+    for (size_t i = 1; i < diags.n; i++) {
+        diag cur = diags.items[i];
+        size_t j = i;
+        while (j > 0 && diag_order(&diags.items[j - 1], &cur) > 0) {
+            diags.items[j] = diags.items[j - 1];
+            j--;
+        }
+        diags.items[j] = cur;
+    }
     diag_print(&diags, stderr);
     size_t errors = diag_count(&diags, DIAG_ERROR), warnings = diag_count(&diags, DIAG_WARNING);
     fprintf(stderr, "%s: %zu slide%s, %zu error%s, %zu warning%s\n", modes_deck_dir(o),
