@@ -180,8 +180,12 @@ size_t layout_badge_text(char *buf, size_t cap, const stat_item *it)
 {
     char num[32];
     snprintf(num, sizeof num, "%.6g", fabs(it->growth));
-    int n = snprintf(buf, cap, "%s %s %s%%", it->growth < 0 ? "▼" : "▲",
-                     it->growth_label ? it->growth_label : "", num);
+    const char *label = it->growth_label ? it->growth_label : "";
+    /* The badge shows the size of the change; a fall under the default
+     * label would read as a rise, so the default turns to "同比下降". */
+    if (it->growth < 0 && strcmp(label, LAYOUT_GROWTH_LABEL) == 0)
+        label = LAYOUT_FALL_LABEL;
+    int n = snprintf(buf, cap, "%s %s %s%%", it->growth < 0 ? "▼" : "▲", label, num);
     return n < 0 ? 0 : (size_t)n;
 }
 
@@ -310,6 +314,8 @@ static double figure_width(ctx *c, const stat_item *it, const char *sep, int px,
         w += c->m->measure(c->m->ctx, it->prefix, strlen(it->prefix), small_px, true) + gap;
     if (it->unit)
         w += c->m->measure(c->m->ctx, it->unit, strlen(it->unit), small_px, true) + gap;
+    if (it->icon)
+        w += px * LAYOUT_ICON_SCALE + 2 * gap;
     return w;
 }
 

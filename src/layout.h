@@ -93,12 +93,16 @@ int layout_slide(const deck *d, const slide *s, double canvas_w, double canvas_h
 /* Frees the boxes and their text; safe on a zeroed layout. */
 void layout_free(slide_layout *l);
 
-/* The growth badge's text: "▲ 同比增长 108%", "▼ 同比下降 5%". */
+/* The growth badge's text: "▲ 同比增长 108%", "▼ 同比下降 5%" (a negative
+ * growth with the default label reads "同比下降"). */
+#define LAYOUT_GROWTH_LABEL "同比增长"
+#define LAYOUT_FALL_LABEL "同比下降"
 size_t layout_badge_text(char *buf, size_t cap, const stat_item *it);
 
 /* Design sizes (canvas pixels at a 1080-pixel short side). */
 #define LAYOUT_MARGIN 96
 #define LAYOUT_CHAPTER_BAR_H 56
 #define LAYOUT_TIP_BADGE_SCALE 0.6 /* a chart badge's size against its figure */
+#define LAYOUT_ICON_SCALE 0.9 /* a figure's icon: a square this many times its size */
 
 #endif

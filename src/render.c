@@ -558,11 +558,30 @@ static void draw_figure(render_ctx *rc, const layout_box *b, const slide *s, lon
     text_entry *unit = it->unit ? text_texture(rc, it->unit, small, true, unit_col) : NULL;
     int pre_w = pre ? fonts_width(rc->fonts, it->prefix, strlen(it->prefix), small, true) : 0;
     int unit_w = unit ? fonts_width(rc->fonts, it->unit, strlen(it->unit), small, true) : 0;
-    int total = slot_w + (pre ? pre_w + gap : 0) + (unit ? unit_w + gap : 0);
+    int icon = it->icon ? (int)lround(px * LAYOUT_ICON_SCALE) : 0;
+    int total = slot_w + (pre ? pre_w + gap : 0) + (unit ? unit_w + gap : 0) +
+                (icon ? icon + 2 * gap : 0);
     int x = centred ? (int)lround((b->x + b->w / 2) * rc->scale) - total / 2
                     : (int)lround(x_start * rc->scale);
     int baseline = (int)lround(b->baseline * rc->scale);
     int small_ascent = fonts_ascent(rc->fonts, small, true);
+    if (icon) { /* beside the figure, its bottom on the baseline */
+        image_status st;
+        SDL_Rect box = {x, baseline - icon, icon, icon};
+        SDL_Texture *t = images_get(rc->images, it->icon, icon, icon, FIT_CONTAIN, 1.0, &st);
+        if (t) {
+            int iw, ih;
+            SDL_QueryTexture(t, NULL, NULL, &iw, &ih);
+            double k = fmin((double)icon / iw, (double)icon / ih);
+            SDL_Rect dst = {box.x + (icon - (int)(iw * k)) / 2, box.y + (icon - (int)(ih * k)) / 2,
+                            (int)(iw * k), (int)(ih * k)};
+            SDL_SetTextureAlphaMod(t, 255);
+            SDL_RenderCopy(rc->r, t, NULL, &dst);
+        } else if (st == IMAGE_PENDING) {
+            rc->moving = true;
+        }
+        x += icon + 2 * gap;
+    }
     if (pre) {
         SDL_Rect d = {x, baseline - small_ascent - FONTS_RENDER_PAD(small), pre->w, pre->h};
         SDL_RenderCopy(rc->r, pre->tex, NULL, &d);
