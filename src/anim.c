@@ -1,4 +1,5 @@
 #include "anim.h"
+#include "deck.h"
 
 #include <float.h>
 #include <math.h>

@@ -39,17 +39,11 @@ double anim_count_value(double target, int decimals, anim_easing easing,
 size_t anim_format_number(char *buf, size_t cap, double value, int decimals,
                           const char *separator);
 
-#endif /* KIOSK_ANIM_H */
-
-/* The figure functions below use deck.h's slide and stat_item, while deck.h
- * includes this header for anim_easing. They are declared once deck.h is
- * complete (DECK_MAX_DECIMALS is defined after deck.h's includes, so it is
- * still undefined while deck.h is including this file). */
-#ifndef KIOSK_DECK_H
-#include "deck.h"
-#endif
-#if defined(DECK_MAX_DECIMALS) && !defined(KIOSK_ANIM_FIGURES_H)
-#define KIOSK_ANIM_FIGURES_H
+/* The figure functions read a slide's timing and items (deck.h). Declared
+ * through the struct tags so this header and deck.h need not include each
+ * other in a loop; C11 allows the typedefs to be repeated there. */
+typedef struct slide slide;
+typedef struct stat_item stat_item;
 
 /* A stats/chart slide's figure timing, from the slide's count_duration_ms,
  * stagger_ms and easing (deck.h). Figure `item` starts counting at
@@ -81,4 +75,4 @@ size_t anim_item_text(char *buf, size_t cap, const stat_item *it,
 size_t anim_final_text(char *buf, size_t cap, const stat_item *it,
                        const char *separator);
 
-#endif
+#endif /* KIOSK_ANIM_H */

@@ -56,7 +56,7 @@ typedef enum { FIT_COVER, FIT_CONTAIN } image_fit;
 typedef enum { CHART_BAR, CHART_PROGRESS } chart_kind;
 
 /* One figure of a stats or chart slide: prefix + value + unit, e.g. 近 10 亿元. */
-typedef struct {
+typedef struct stat_item {
     char *label;        /* required */
     double value;       /* required */
     int decimals;       /* 0..4; default: as written in the JSON (58.58 → 2) */
@@ -68,7 +68,7 @@ typedef struct {
     char *icon;         /* image path or NULL */
 } stat_item;
 
-typedef struct {
+typedef struct slide {
     char *file; /* "slides/010-cover.json" */
     slide_type type;
     char *title, *subtitle, *body, *caption, *note, *chapter; /* NULL if absent */

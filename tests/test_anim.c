@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "anim.h"
+#include "deck.h"
 #include "check.h"
 
 static const anim_easing all_easings[] = {EASE_LINEAR, EASE_OUT_CUBIC,
