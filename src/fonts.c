@@ -18,12 +18,13 @@ typedef struct {
 
 struct font_set {
     char *files[2 + FONTS_MAX_FALLBACKS]; /* 0 regular, 1 bold, then fallbacks */
+    int index[2 + FONTS_MAX_FALLBACKS];   /* face in a collection (.ttc) */
     int n_files;
     face_entry faces[FONTS_MAX_FACES];
     int n_faces;
     unsigned long clock;
     /* Code points already looked up in fontconfig: cp -> file index, -1 none. */
-    struct { uint32_t cp; int file; } *lookups;
+    struct { uint32_t cp; bool bold; int file; } *lookups;
     size_t n_lookups, cap_lookups;
 };
 
@@ -38,7 +39,7 @@ static TTF_Font *face(font_set *fs, int file, int px)
             return fs->faces[i].font;
         }
     }
-    TTF_Font *font = TTF_OpenFont(fs->files[file], px);
+    TTF_Font *font = TTF_OpenFontIndex(fs->files[file], px, fs->index[file]);
     if (!font)
         return NULL;
     TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
@@ -56,9 +57,9 @@ static TTF_Font *face(font_set *fs, int file, int px)
     return font;
 }
 
-static bool file_opens(const char *path)
+static bool file_opens(const char *path, int index)
 {
-    TTF_Font *f = path ? TTF_OpenFont(path, 12) : NULL;
+    TTF_Font *f = path ? TTF_OpenFontIndex(path, 12, index) : NULL;
     if (f)
         TTF_CloseFont(f);
     return f != NULL;
@@ -72,7 +73,7 @@ font_set *fonts_new(const char *regular_path, const char *bold_path,
         *err = "out of memory";
         return NULL;
     }
-    bool reg_ok = file_opens(regular_path), bold_ok = file_opens(bold_path);
+    bool reg_ok = file_opens(regular_path, 0), bold_ok = file_opens(bold_path, 0);
     if (!reg_ok && !bold_ok) {
         *err = "cannot open the theme's fonts";
         free(fs);
@@ -98,10 +99,10 @@ void fonts_free(font_set *fs)
 
 /* Asks fontconfig for a file with a glyph for cp; the answer (or its
  * absence) is remembered, so each code point costs one query per run. */
-static int fallback_file(font_set *fs, uint32_t cp)
+static int fallback_file(font_set *fs, uint32_t cp, bool bold)
 {
     for (size_t i = 0; i < fs->n_lookups; i++)
-        if (fs->lookups[i].cp == cp)
+        if (fs->lookups[i].cp == cp && fs->lookups[i].bold == bold)
             return fs->lookups[i].file;
     int found = -1;
     FcPattern *pat = FcPatternCreate();
@@ -110,21 +111,28 @@ static int fallback_file(font_set *fs, uint32_t cp)
         FcPatternAddCharSet(pat, FC_CHARSET, cs);
         FcPatternAddString(pat, FC_LANG, (const FcChar8 *)"zh-cn");
         FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)"sans-serif");
+        FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
         FcConfigSubstitute(NULL, pat, FcMatchPattern);
         FcDefaultSubstitute(pat);
         FcResult res;
         FcPattern *match = FcFontMatch(NULL, pat, &res);
         FcChar8 *file = NULL;
         FcCharSet *mcs = NULL;
+        int index = 0;
         if (match && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch &&
             FcPatternGetCharSet(match, FC_CHARSET, 0, &mcs) == FcResultMatch &&
             FcCharSetHasChar(mcs, cp)) {
+            /* A collection (Noto CJK's .ttc) holds one face per region; the
+             * match names the Simplified Chinese one asked for by FC_LANG. */
+            if (FcPatternGetInteger(match, FC_INDEX, 0, &index) != FcResultMatch)
+                index = 0;
             for (int i = 0; i < fs->n_files; i++)
-                if (strcmp(fs->files[i], (const char *)file) == 0)
+                if (strcmp(fs->files[i], (const char *)file) == 0 && fs->index[i] == index)
                     found = i;
             if (found < 0 && fs->n_files < 2 + FONTS_MAX_FALLBACKS &&
-                file_opens((const char *)file)) {
+                file_opens((const char *)file, index)) {
                 fs->files[fs->n_files] = strdup((const char *)file);
+                fs->index[fs->n_files] = index;
                 if (fs->files[fs->n_files])
                     found = fs->n_files++;
             }
@@ -145,6 +153,7 @@ static int fallback_file(font_set *fs, uint32_t cp)
         fs->cap_lookups = cap;
     }
     fs->lookups[fs->n_lookups].cp = cp;
+    fs->lookups[fs->n_lookups].bold = bold;
     fs->lookups[fs->n_lookups].file = found;
     fs->n_lookups++;
     return found;
@@ -162,7 +171,7 @@ static int file_for(font_set *fs, uint32_t cp, bool bold)
     f = face(fs, 1 - first, 16);
     if (f && TTF_GlyphIsProvided32(f, cp))
         return 1 - first;
-    return fallback_file(fs, cp);
+    return fallback_file(fs, cp, bold);
 }
 
 TTF_Font *fonts_face_for(font_set *fs, uint32_t cp, int px, bool bold)

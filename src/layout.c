@@ -37,7 +37,6 @@ typedef struct {
     const slide *s;
     const layout_measurer *m;
     slide_layout *l;
-    diag_list *diags;
     double u; /* canvas units per design pixel at 1080 */
     int failed;
 } ctx;
@@ -122,11 +121,6 @@ static double add_text(ctx *c, int style, const char *field, const char *text,
     b->bold = st->bold;
     b->role = role;
     b->h = b->text.height;
-    if (b->text.truncated && c->diags)
-        diag_add(c->diags, DIAG_WARNING, c->s->file, 1, 1,
-                 "\"%s\" does not fit its box even at %d px and is cut short with \"…\"; "
-                 "shorten the text",
-                 field, ts.min_px);
     return b->h;
 }
 
@@ -516,12 +510,12 @@ static void layout_broken(ctx *c)
 }
 
 int layout_slide(const deck *d, const slide *s, double canvas_w, double canvas_h,
-                 const layout_measurer *m, slide_layout *out, diag_list *diags)
+                 const layout_measurer *m, slide_layout *out)
 {
     memset(out, 0, sizeof *out);
     out->w = canvas_w;
     out->h = canvas_h;
-    ctx c = {d, s, m, out, diags, fmin(canvas_w, canvas_h) / 1080.0, 0};
+    ctx c = {d, s, m, out, fmin(canvas_w, canvas_h) / 1080.0, 0};
     for (size_t i = 0; i < d->n_slides; i++)
         out->has_chapter_bar |= d->slides[i].chapter != NULL;
     out->chapter_bar_h = LAYOUT_CHAPTER_BAR_H * c.u;

@@ -86,9 +86,9 @@ void layout_canvas(const deck *d, int screen_w, int screen_h, double *canvas_w,
 
 /* Lays out slide s of deck d on a canvas_w x canvas_h canvas. Returns 0, or
  * -1 when memory runs out. Text that had to shrink to the minimum and was
- * still cut is reported in `diags` (may be NULL) as a warning on the slide. */
+ * still cut has text.truncated set in its box. */
 int layout_slide(const deck *d, const slide *s, double canvas_w, double canvas_h,
-                 const layout_measurer *m, slide_layout *out, diag_list *diags);
+                 const layout_measurer *m, slide_layout *out);
 
 /* Frees the boxes and their text; safe on a zeroed layout. */
 void layout_free(slide_layout *l);

@@ -10,6 +10,7 @@
 
 #include "anim.h"
 #include "deck.h"
+#include "json_pos.h"
 #include "render.h"
 #include "utf8.h"
 
@@ -83,73 +84,129 @@ static long long moment_ms(const kiosk_options *o, const slide *s)
 
 /* ---- --check ---------------------------------------------------------------- */
 
+/* Where a slide's field is written in its file, for what only drawing finds
+ * (text cut short, a character no font has); 1:1 when it cannot be found. */
+static void locate(const deck *d, const slide *s, const char *field, int *line, int *col)
+{
+    *line = *col = 1;
+    char *path = deck_path(d, s->file);
+    FILE *f = path ? fopen(path, "rb") : NULL;
+    free(path);
+    if (!f)
+        return;
+    char *text = NULL;
+    size_t len = 0, cap = 0;
+    for (;;) {
+        if (len == cap) {
+            cap = cap ? cap * 2 : 16384;
+            char *t = realloc(text, cap);
+            if (!t)
+                break;
+            text = t;
+        }
+        size_t n = fread(text + len, 1, cap - len, f);
+        if (n == 0)
+            break;
+        len += n;
+    }
+    fclose(f);
+    json_pos_index ix = {0};
+    if (text && json_pos_scan(text, len, &ix) == JSON_POS_OK) {
+        const json_pos_entry *e = json_pos_find(&ix, field);
+        if (e) {
+            *line = e->line;
+            *col = e->col;
+        }
+    }
+    json_pos_free(&ix);
+    free(text);
+}
+
 typedef struct {
-    const char *field;
+    char field[64];
     const char *text;
 } field_text;
 
-/* Every piece of text a slide shows, with the field it comes from. */
-static size_t slide_texts(const slide *s, field_text *out, size_t cap, char names[][40])
+/* Every piece of text a slide shows, with the JSON path it comes from. */
+static size_t slide_texts(const slide *s, field_text *out, size_t cap)
 {
     size_t n = 0;
-#define ADD(f, t) do { if ((t) && n < cap) out[n++] = (field_text){(f), (t)}; } while (0)
-    ADD("title", s->title);
-    ADD("subtitle", s->subtitle);
-    ADD("body", s->body);
-    ADD("caption", s->caption);
-    ADD("note", s->note);
-    ADD("chapter", s->chapter);
-    for (size_t i = 0; i < s->n_items && n + 4 < cap; i++) {
+#define ADD(t, ...)                                                       \
+    do {                                                                  \
+        if ((t) && n < cap) {                                             \
+            snprintf(out[n].field, sizeof out[n].field, __VA_ARGS__);     \
+            out[n++].text = (t);                                          \
+        }                                                                 \
+    } while (0)
+    ADD(s->title, "title");
+    ADD(s->subtitle, "subtitle");
+    ADD(s->body, "body");
+    ADD(s->caption, "caption");
+    ADD(s->note, "note");
+    ADD(s->chapter, "chapter");
+    for (size_t i = 0; i < s->n_items; i++) {
         const stat_item *it = &s->items[i];
-        snprintf(names[i], 40, "items[%zu]", i);
-        ADD(names[i], it->label);
-        ADD(names[i], it->prefix);
-        ADD(names[i], it->unit);
+        ADD(it->label, "items[%zu].label", i);
+        ADD(it->prefix, "items[%zu].prefix", i);
+        ADD(it->unit, "items[%zu].unit", i);
         if (it->has_growth)
-            ADD(names[i], it->growth_label);
+            ADD(it->growth_label, "items[%zu].growth_label", i);
     }
 #undef ADD
     return n;
 }
 
-static void check_glyphs(const deck *d, font_set *fs, diag_list *diags)
+static void check_glyphs(const deck *d, const slide *s, font_set *fs, diag_list *diags)
 {
-    for (size_t i = 0; i < d->n_slides; i++) {
-        const slide *s = &d->slides[i];
-        field_text texts[64];
-        char names[DECK_MAX_STAT_ITEMS + 1][40];
-        size_t n = slide_texts(s, texts, 64, names);
-        uint32_t reported[32];
-        size_t n_reported = 0;
-        for (size_t k = 0; k < n; k++) {
-            const char *t = texts[k].text;
-            size_t len = strlen(t);
-            for (size_t p = 0; p < len;) {
-                uint32_t cp;
-                size_t step = utf8_decode(t + p, len - p, &cp);
-                p += step ? step : 1;
-                if (cp < 0x20 || cp == '\n' || fonts_has_glyph(fs, cp))
-                    continue;
-                bool seen = false;
-                for (size_t r = 0; r < n_reported; r++)
-                    seen |= reported[r] == cp;
-                if (seen)
-                    continue;
-                if (n_reported < 32)
-                    reported[n_reported++] = cp;
-                char ch[5] = {0};
-                utf8_encode(cp, ch);
-                diag_add(diags, DIAG_WARNING, s->file, 1, 1,
-                         "no available font has the character \"%s\" (U+%04X) used in %s", ch,
-                         (unsigned)cp, texts[k].field);
-            }
+    field_text texts[64];
+    size_t n = slide_texts(s, texts, 64);
+    uint32_t reported[32]; /* each character once per slide */
+    size_t n_reported = 0;
+    for (size_t k = 0; k < n; k++) {
+        const char *t = texts[k].text;
+        size_t len = strlen(t);
+        for (size_t p = 0; p < len;) {
+            uint32_t cp;
+            size_t step = utf8_decode(t + p, len - p, &cp);
+            p += step ? step : 1;
+            if (cp < 0x20 || fonts_has_glyph(fs, cp))
+                continue;
+            bool seen = false;
+            for (size_t r = 0; r < n_reported; r++)
+                seen |= reported[r] == cp;
+            if (seen)
+                continue;
+            if (n_reported < 32)
+                reported[n_reported++] = cp;
+            char ch[5] = {0};
+            utf8_encode(cp, ch);
+            int line, col;
+            locate(d, s, texts[k].field, &line, &col);
+            diag_add(diags, DIAG_WARNING, s->file, line, col,
+                     "no available font has the character \"%s\" (U+%04X) in %s", ch,
+                     (unsigned)cp, texts[k].field);
         }
     }
 }
 
-static int diag_order(const void *a, const void *b)
+/* Text that did not fit its box even at the theme's smallest size. */
+static void check_fit(const deck *d, const slide *s, const slide_layout *l, diag_list *diags)
 {
-    const diag *x = a, *y = b;
+    for (size_t k = 0; l && k < l->n; k++) {
+        const layout_box *b = &l->boxes[k];
+        if (b->kind != LBOX_TEXT || !b->text.truncated)
+            continue;
+        int line, col;
+        locate(d, s, b->field, &line, &col);
+        diag_add(diags, DIAG_WARNING, s->file, line, col,
+                 "%s does not fit its box even at %d px and is cut short with \"…\"; "
+                 "shorten the text",
+                 b->field, b->text.px);
+    }
+}
+
+static int diag_order(const diag *x, const diag *y)
+{
     int c = strcmp(x->path, y->path);
     if (c)
         return c;
@@ -173,10 +230,13 @@ int mode_check(const kiosk_options *o)
         w = o->width ? o->width : d->width;
         hh = o->height ? o->height : d->height;
         if (headless_open(&h, d, w, hh) == 0) {
-            for (size_t i = 0; i < d->n_slides; i++)
-                if (d->slides[i].type != SLIDE_BROKEN)
-                    render_layout(h.rc, i, &diags);
-            check_glyphs(d, render_fonts(h.rc), &diags);
+            for (size_t i = 0; i < d->n_slides; i++) {
+                const slide *s = &d->slides[i];
+                if (s->type == SLIDE_BROKEN)
+                    continue;
+                check_fit(d, s, render_layout(h.rc, i), &diags);
+                check_glyphs(d, s, render_fonts(h.rc), &diags);
+            }
             headless_close(&h);
         } else {
             diag_add(&diags, DIAG_ERROR, "slides/deck.json", 1, 1,
@@ -272,7 +332,7 @@ int mode_dump_layout(const kiosk_options *o)
     }
     for (size_t i = 0; i < d->n_slides; i++) {
         const slide *s = &d->slides[i];
-        const slide_layout *l = render_layout(hl.rc, i, NULL);
+        const slide_layout *l = render_layout(hl.rc, i);
         long long t = moment_ms(o, s);
         for (size_t k = 0; l && k < l->n; k++) {
             const layout_box *b = &l->boxes[k];

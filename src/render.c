@@ -386,7 +386,7 @@ bool render_pump_images(render_ctx *rc)
     return images_pump(rc->images);
 }
 
-const slide_layout *render_layout(render_ctx *rc, size_t i, diag_list *diags)
+const slide_layout *render_layout(render_ctx *rc, size_t i)
 {
     if (i >= rc->n_layouts)
         return NULL;
@@ -394,7 +394,7 @@ const slide_layout *render_layout(render_ctx *rc, size_t i, diag_list *diags)
     if (!slot->valid) {
         layout_measurer m = {measure, rc};
         if (layout_slide(rc->d, &rc->d->slides[i], rc->canvas_w, rc->canvas_h, &m,
-                         &slot->layout, diags) != 0)
+                         &slot->layout) != 0)
             return NULL;
         slot->valid = true;
     }
@@ -702,7 +702,7 @@ static void draw_slide(render_ctx *rc, size_t i, long long t_ms)
 {
     const slide *s = &rc->d->slides[i];
     draw_background(rc, s);
-    const slide_layout *l = render_layout(rc, i, NULL);
+    const slide_layout *l = render_layout(rc, i);
     if (!l)
         return;
     for (size_t k = 0; k < l->n; k++) {

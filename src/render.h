@@ -42,10 +42,8 @@ void render_resize(render_ctx *rc, int out_w, int out_h);
  * decoding), so the caller knows to draw again soon. */
 bool render_frame(render_ctx *rc, const player_view *v, const render_overlay *o);
 
-/* The layout of slide i at the current output size (cached; owned by rc).
- * Layout warnings (text cut short) go to diags when not NULL, the first
- * time the layout is made. */
-const slide_layout *render_layout(render_ctx *rc, size_t i, diag_list *diags);
+/* The layout of slide i at the current output size (cached; owned by rc). */
+const slide_layout *render_layout(render_ctx *rc, size_t i);
 
 /* The layout canvas's scale to output pixels. */
 double render_scale(const render_ctx *rc);
