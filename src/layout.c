@@ -286,7 +286,11 @@ static void layout_photo(ctx *c)
         double w = fmin(a.w, 1500 * c->u);
         double h = text_height(c, ST_CAPTION, s->caption, w, l->h * 0.25);
         double y = l->h - bottom - a.y * 0.75 - h;
-        add_shade(c, 0, y - l->h * 0.22, l->w, l->h - (y - l->h * 0.22), 0.82, false);
+        /* Dark enough under the words whatever the photo is: the shade
+         * starts well above them and is near its darkest at their top. */
+        double top = y - l->h * 0.2;
+        add_shade(c, 0, top, l->w, (y - top) * 1.25, 0.86, false);
+        add_fill(c, 0, top + (y - top) * 1.25, l->w, l->h - top - (y - top) * 1.25, ROLE_DARK, 0.86);
         add_fill(c, a.x, y + 4 * c->u, 6 * c->u, h - 8 * c->u, ROLE_ACCENT, 1);
         add_text(c, ST_CAPTION, "caption", s->caption, a.x + 30 * c->u, y, w - 30 * c->u,
                  l->h * 0.25, ALIGN_LEFT, ROLE_TEXT);
