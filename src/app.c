@@ -270,6 +270,30 @@ static void handle(app *a, const SDL_Event *e)
     }
 }
 
+/* The slides a visitor or the timer can bring next: their photos decode
+ * while this one shows. */
+static void prefetch_neighbours(app *a)
+{
+    size_t n = a->d->n_slides, cur = player_current(a->p);
+    if (n == 0)
+        return;
+    for (size_t step = 1; step < n; step++) { /* next playable */
+        size_t i = (cur + step) % n;
+        if (a->d->slides[i].type != SLIDE_BROKEN) {
+            render_prefetch(a->rc, i);
+            break;
+        }
+    }
+    for (size_t step = 1; step < n; step++) { /* previous playable */
+        size_t i = (cur + n - step) % n;
+        if (a->d->slides[i].type != SLIDE_BROKEN) {
+            render_prefetch(a->rc, i);
+            break;
+        }
+    }
+    render_prefetch(a->rc, 0); /* where idle returns to */
+}
+
 static bool draw(app *a)
 {
     player_ms t = now_ms(a);
@@ -440,6 +464,7 @@ int mode_play(const kiosk_options *o)
             Uint64 f0 = SDL_GetTicks64();
             moving = draw(&a);
             a.dirty = false;
+            prefetch_neighbours(&a);
             if (!a.vsync) { /* pace frames ourselves */
                 Uint64 spent = SDL_GetTicks64() - f0;
                 if (spent < IDLE_FRAME_MS)

@@ -401,6 +401,22 @@ const slide_layout *render_layout(render_ctx *rc, size_t i)
     return &slot->layout;
 }
 
+void render_prefetch(render_ctx *rc, size_t i)
+{
+    const slide_layout *l = render_layout(rc, i);
+    for (size_t k = 0; l && k < l->n; k++) {
+        const layout_box *b = &l->boxes[k];
+        if (b->kind != LBOX_IMAGE)
+            continue;
+        /* The same request draw_image will make, so the cache entry matches. */
+        SDL_Rect box = to_screen(rc, b->x, b->y, b->w, b->h);
+        image_status st;
+        if (box.w > 0 && box.h > 0)
+            images_get(rc->images, b->image, box.w, box.h, b->fit,
+                       b->ken_burns ? KEN_BURNS_OVERSCAN : 1.0, &st);
+    }
+}
+
 /* ---- drawing boxes ---------------------------------------------------------- */
 
 static void fill(render_ctx *rc, SDL_Rect r, SDL_Color c, double alpha)

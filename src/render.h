@@ -45,6 +45,11 @@ bool render_frame(render_ctx *rc, const player_view *v, const render_overlay *o)
 /* The layout of slide i at the current output size (cached; owned by rc). */
 const slide_layout *render_layout(render_ctx *rc, size_t i);
 
+/* Lays out slide i and asks for its pictures ahead of time, so that when
+ * it comes on screen its photos are already decoded (the decoding happens on
+ * the image worker; this returns at once). */
+void render_prefetch(render_ctx *rc, size_t i);
+
 /* The layout canvas's scale to output pixels. */
 double render_scale(const render_ctx *rc);
 
