@@ -189,19 +189,29 @@ static void check_glyphs(const deck *d, const slide *s, font_set *fs, diag_list 
     }
 }
 
-/* Text that did not fit its box even at the theme's smallest size. */
-static void check_fit(const deck *d, const slide *s, const slide_layout *l, diag_list *diags)
+/* Text that did not fit its box even at the theme's smallest size, on a
+ * screen of the size named; a field already reported is not repeated. */
+static void check_fit(const deck *d, const slide *s, const slide_layout *l, const char *screen,
+                      diag_list *diags)
 {
     for (size_t k = 0; l && k < l->n; k++) {
         const layout_box *b = &l->boxes[k];
         if (b->kind != LBOX_TEXT || !b->text.truncated)
             continue;
+        char start[80];
+        snprintf(start, sizeof start, "%s does not fit", b->field);
+        bool seen = false;
+        for (size_t i = 0; i < diags->n && !seen; i++)
+            seen = strcmp(diags->items[i].path, s->file) == 0 &&
+                   strncmp(diags->items[i].message, start, strlen(start)) == 0;
+        if (seen)
+            continue;
         int line, col;
         locate(d, s, b->field, &line, &col);
         diag_add(diags, DIAG_WARNING, s->file, line, col,
-                 "%s does not fit its box even at %d px and is cut short with \"…\"; "
-                 "shorten the text",
-                 b->field, b->text.px);
+                 "%s does not fit its box on a %s screen even at %d px and is cut short with "
+                 "\"…\"; shorten the text",
+                 b->field, screen, b->text.px);
     }
 }
 
@@ -224,23 +234,31 @@ int mode_check(const kiosk_options *o)
         return 1;
     }
     if (d->n_slides > 0) {
-        /* What only drawing shows: text cut short, characters no font has. */
-        headless h;
-        int w, hh;
-        w = o->width ? o->width : d->width;
-        hh = o->height ? o->height : d->height;
-        if (headless_open(&h, d, w, hh) == 0) {
+        /* What only drawing shows: text cut short, characters no font has.
+         * Text is checked on the design canvas and on a screen turned the
+         * other way (a portrait kiosk), since either may be where it plays;
+         * --size checks one size instead. */
+        int sizes[2][2] = {{o->width ? o->width : d->width, o->height ? o->height : d->height},
+                           {d->height, d->width}};
+        int n_sizes = o->width ? 1 : 2;
+        for (int k = 0; k < n_sizes; k++) {
+            headless h;
+            if (headless_open(&h, d, sizes[k][0], sizes[k][1]) != 0) {
+                diag_add(&diags, DIAG_ERROR, "slides/deck.json", 1, 1,
+                         "the theme's fonts cannot be opened");
+                break;
+            }
+            char screen[48];
+            snprintf(screen, sizeof screen, "%dx%d", sizes[k][0], sizes[k][1]);
             for (size_t i = 0; i < d->n_slides; i++) {
                 const slide *s = &d->slides[i];
                 if (s->type == SLIDE_BROKEN)
                     continue;
-                check_fit(d, s, render_layout(h.rc, i), &diags);
-                check_glyphs(d, s, render_fonts(h.rc), &diags);
+                check_fit(d, s, render_layout(h.rc, i), screen, &diags);
+                if (k == 0)
+                    check_glyphs(d, s, render_fonts(h.rc), &diags);
             }
             headless_close(&h);
-        } else {
-            diag_add(&diags, DIAG_ERROR, "slides/deck.json", 1, 1,
-                     "the theme's fonts cannot be opened");
         }
     }
     /* The layout's and glyph warnings join the loader's in file and position
