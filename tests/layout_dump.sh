@@ -8,6 +8,8 @@
 # only once a figure has landed).
 #
 # Usage (ctest, from the repository root): bash tests/layout_dump.sh /path/to/kiosk
+# The CJK quotation marks below are the characters under test.
+# shellcheck disable=SC1111,SC1112
 set -u
 kiosk=${1:?usage: layout_dump.sh /path/to/kiosk}
 golden=tests/data/decks/golden
@@ -180,7 +182,7 @@ for key in "008 items[0]" "008 items[1]" "008 items[2]" "008 items[3]" \
         [[ $v =~ ^[0-9]+(\.[0-9]+)?$ ]] || { fail "$key at $at: no number in: $line"; continue; }
         # The figure keeps its decimals while counting, so it does not jitter.
         d=${v#*.}
-        [ "$d" = "$v" ] && d="" 
+        [ "$d" = "$v" ] && d=""
         if [ -n "$decimals" ] && [ "${#d}" != "$decimals" ]; then
             fail "$key at $at: ${#d} decimals, expected $decimals as before: $line"
         fi
