@@ -248,6 +248,7 @@ struct loader {
     diag_list diags;          /* its diagnostics, sorted when it is done */
     unsigned type_bit;        /* the slide's type as a bit; 0 for deck.json */
     bool nomem;
+    bool picture_problem; /* the last check_file failed on a missing or undecodable picture */
 };
 
 static void *at(void *base, size_t offset)
@@ -521,10 +522,24 @@ static bool check_range(loader *L, const field *f, double v, const char *path,
     return true;
 }
 
+static bool check_file(loader *L, const char *path, const char *rel, bool image);
+/* After a failed check_file: a picture that is missing or does not decode
+ * inside the deck is an error, but it costs only the picture — the slide
+ * plays with a placeholder naming the file — so the error is marked local
+ * and the path kept. A path leading outside the deck is never kept. */
+static bool keep_missing_picture(loader *L)
+{
+    if (!L->picture_problem || L->diags.n == 0)
+        return false;
+    L->diags.items[L->diags.n - 1].local = true;
+    return true;
+}
+
 /* Checks a deck-relative path to a file: inside the deck, present, and
  * (for images) a PNG, JPEG or WebP whose header parses. */
 static bool check_file(loader *L, const char *path, const char *rel, bool image)
 {
+    L->picture_problem = false;
     int line, col;
     where(L, path, false, &line, &col);
     if (!*rel) {
@@ -557,6 +572,7 @@ static bool check_file(loader *L, const char *path, const char *rel, bool image)
     struct stat st;
     char *real = NULL;
     if (stat(full, &st) != 0) {
+        L->picture_problem = image;
         if (errno == ENOENT || errno == ENOTDIR)
             report(L, DIAG_ERROR, line, col, "%s \"%s\" does not exist", path, rel);
         else
@@ -580,6 +596,7 @@ static bool check_file(loader *L, const char *path, const char *rel, bool image)
     if (image) {
         imgprobe_info info;
         imgprobe_status s = imgprobe_file(full, &info);
+        L->picture_problem = s != IMGPROBE_OK;
         if (s == IMGPROBE_NOT_IMAGE) {
             report(L, DIAG_ERROR, line, col, "%s \"%s\" is not a PNG, JPEG or WebP image",
                    path, rel);
@@ -741,7 +758,7 @@ static void load_field(loader *L, const field *f, const cJSON *v, const char *pa
             wrong_type(L, v, path, "an image path");
             return;
         }
-        if (check_file(L, path, v->valuestring, true))
+        if (check_file(L, path, v->valuestring, true) || keep_missing_picture(L))
             replace_string(L, at(base, f->offset), v->valuestring);
         return;
     case FIELD_FONT:
@@ -773,7 +790,7 @@ static void load_field(loader *L, const field *f, const cJSON *v, const char *pa
                 REPORT_AT(L, DIAG_ERROR, path, false,
                           "%s must be a colour \"#rrggbb\" or an image path, got \"%s\"",
                           path, v->valuestring);
-        } else if (check_file(L, path, v->valuestring, true)) {
+        } else if (check_file(L, path, v->valuestring, true) || keep_missing_picture(L)) {
             replace_string(L, &s->background_image, v->valuestring);
         }
         return;
@@ -1138,8 +1155,11 @@ static void flush_diags(loader *L, diag_list *out, char **first_error)
     qsort(order, L->diags.n, sizeof *order, by_position);
     for (size_t i = 0; i < L->diags.n; i++) {
         const diag *d = order[i];
+        size_t before = out->n;
         diag_add(out, d->severity, d->path, d->line, d->col, "%s", d->message);
-        if (first_error && !*first_error && d->severity == DIAG_ERROR &&
+        if (out->n > before)
+            out->items[before].local = d->local;
+        if (first_error && !*first_error && d->severity == DIAG_ERROR && !d->local &&
             asprintf(first_error, "%s:%d:%d: %s", d->path, d->line, d->col,
                      d->message) < 0) {
             *first_error = NULL;

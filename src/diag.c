@@ -37,6 +37,7 @@ void diag_add(diag_list *list, diag_severity sev, const char *path, int line,
     d->line = line > 0 ? line : 1;
     d->col = col > 0 ? col : 1;
     d->severity = sev;
+    d->local = false;
     list->n++;
 }
 

@@ -8,6 +8,7 @@
 #ifndef KIOSK_DIAG_H
 #define KIOSK_DIAG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -17,6 +18,8 @@ typedef struct {
     char *path;    /* owned; relative to the deck folder */
     int line, col; /* 1-based */
     diag_severity severity;
+    bool local;    /* an error that costs a piece of a slide (a picture shown
+                      as a placeholder), not the whole slide */
     char *message; /* owned; no trailing newline */
 } diag;
 

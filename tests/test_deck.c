@@ -339,14 +339,26 @@ static void check_diag_rows(void)
             snprintf(ctx, sizeof ctx, "row \"%s\", diagnostic %zu", row->name, i);
             CHECK_STR(i < diags.n ? got : NULL, i < want_n ? row->want[i] : NULL, ctx);
         }
-        /* Every slide with an error is broken and says its first error. */
+        /* Every slide with an error is broken and says its first error —
+         * except errors about a picture that is missing or does not decode:
+         * those cost only the picture, which is kept to draw a placeholder. */
         for (size_t i = 0; d && i < d->n_slides; i++) {
             const slide *s = &d->slides[i];
             const char *first = NULL;
-            for (size_t k = 0; k < diags.n && !first; k++)
-                if (diags.items[k].severity == DIAG_ERROR &&
-                    strcmp(diags.items[k].path, s->file) == 0)
+            bool local = false;
+            for (size_t k = 0; k < diags.n && !first; k++) {
+                if (diags.items[k].severity != DIAG_ERROR ||
+                    strcmp(diags.items[k].path, s->file) != 0)
+                    continue;
+                if (diags.items[k].local)
+                    local = true;
+                else
                     first = diags.items[k].message;
+            }
+            if (local && !first)
+                CHECK(s->type != SLIDE_BROKEN && (s->image || s->background_image),
+                      "row \"%s\": %s: a missing picture keeps the slide and its path",
+                      row->name, s->file);
             CHECK((s->type == SLIDE_BROKEN) == (first != NULL),
                   "row \"%s\": %s: broken is %d, but its first error is %s", row->name,
                   s->file, s->type == SLIDE_BROKEN, first ? first : "(none)");
