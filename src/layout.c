@@ -17,19 +17,21 @@ typedef struct {
 enum { ST_COVER_TITLE, ST_COVER_SUB, ST_TITLE, ST_SUBTITLE, ST_BODY, ST_CAPTION,
        ST_PHOTO_TITLE, ST_LABEL, ST_NOTE, ST_CHART_LABEL, ST_ERROR_HEAD, ST_ERROR_TEXT };
 
+/* min_px 0: the theme's min_text_size. Headings keep a larger minimum of
+ * their own so a long title never shrinks to body size. */
 static const style_row STYLES[] = {
     [ST_COVER_TITLE] = {104, 56, 1.25, 0, true, 3},
-    [ST_COVER_SUB] = {46, 30, 1.45, 0.3, false, 3},
+    [ST_COVER_SUB] = {46, 0, 1.45, 0.3, false, 3},
     [ST_TITLE] = {68, 44, 1.3, 0, true, 2},
-    [ST_SUBTITLE] = {40, 30, 1.4, 0, false, 2},
-    [ST_BODY] = {46, 30, 1.7, 0.55, false, 0},
-    [ST_CAPTION] = {38, 28, 1.45, 0, false, 3},
+    [ST_SUBTITLE] = {40, 0, 1.4, 0, false, 2},
+    [ST_BODY] = {46, 0, 1.7, 0.55, false, 0},
+    [ST_CAPTION] = {38, 0, 1.45, 0, false, 3},
     [ST_PHOTO_TITLE] = {56, 36, 1.3, 0, true, 2},
-    [ST_LABEL] = {36, 26, 1.35, 0, false, 2},
-    [ST_NOTE] = {28, 20, 1.4, 0, false, 2},
-    [ST_CHART_LABEL] = {34, 24, 1.3, 0, false, 2},
+    [ST_LABEL] = {36, 0, 1.35, 0, false, 2},
+    [ST_NOTE] = {28, 0, 1.4, 0, false, 2},
+    [ST_CHART_LABEL] = {34, 0, 1.3, 0, false, 2},
     [ST_ERROR_HEAD] = {56, 36, 1.3, 0, true, 2},
-    [ST_ERROR_TEXT] = {34, 24, 1.5, 0.4, false, 0},
+    [ST_ERROR_TEXT] = {34, 0, 1.5, 0.4, false, 0},
 };
 
 typedef struct {
@@ -82,12 +84,12 @@ static layout_box *add_box(ctx *c, layout_box_kind kind, const char *field,
 
 static int min_px_for(ctx *c, const style_row *st)
 {
-    /* The theme's minimum rules, except where a style's own natural size is
-     * smaller (notes): then that style may shrink a little below it. */
-    double theme_min = c->d->theme.min_text_px;
-    double min = st->min_px * c->u;
-    if (theme_min > min && theme_min <= st->max_px * c->u)
-        min = theme_min;
+    /* The theme's minimum is in design pixels, like the canvas. */
+    double min = c->d->theme.min_text_px;
+    if (st->min_px > 0 && st->min_px * c->u > min)
+        min = st->min_px * c->u;
+    if (min > st->max_px * c->u)
+        min = st->max_px * c->u;
     return (int)lround(min);
 }
 
@@ -276,9 +278,26 @@ static void layout_photo(ctx *c)
     slide_layout *l = c->l;
     area a = content_area(c);
     double bottom = l->has_chapter_bar ? l->chapter_bar_h : 0;
-    add_image(c, "image", s->image, 0, 0, l->w, l->h, s->fit, s->ken_burns);
+    if (s->fit == FIT_CONTAIN) {
+        /* The whole picture must show: it stays clear of the chapter bar
+         * and of the caption, which sits under it on the background. */
+        double cap_h = s->caption ? text_height(c, ST_CAPTION, s->caption,
+                                                fmin(a.w, 1500 * c->u), l->h * 0.25)
+                                  : 0;
+        double reserve = bottom + (cap_h > 0 ? cap_h + a.y * 1.2 : 0);
+        double title_h = s->title ? text_height(c, ST_PHOTO_TITLE, s->title,
+                                                fmin(a.w, 1500 * c->u), l->h * 0.2) +
+                                        a.y * 1.2
+                                  : 0;
+        add_image(c, "image", s->image, 0, title_h, l->w, l->h - reserve - title_h, FIT_CONTAIN,
+                  s->ken_burns);
+    } else {
+        add_image(c, "image", s->image, 0, 0, l->w, l->h, s->fit, s->ken_burns);
+    }
+    bool over_photo = s->fit == FIT_COVER; /* words over the picture need a shade */
     if (s->title) {
-        add_shade(c, 0, 0, l->w, l->h * 0.3, 0.7, true);
+        if (over_photo)
+            add_shade(c, 0, 0, l->w, l->h * 0.3, 0.7, true);
         add_text(c, ST_PHOTO_TITLE, "title", s->title, a.x, a.y * 0.8, fmin(a.w, 1500 * c->u),
                  l->h * 0.2, ALIGN_LEFT, ROLE_TEXT);
     }
@@ -289,8 +308,11 @@ static void layout_photo(ctx *c)
         /* Dark enough under the words whatever the photo is: the shade
          * starts well above them and is near its darkest at their top. */
         double top = y - l->h * 0.2;
-        add_shade(c, 0, top, l->w, (y - top) * 1.25, 0.86, false);
-        add_fill(c, 0, top + (y - top) * 1.25, l->w, l->h - top - (y - top) * 1.25, ROLE_DARK, 0.86);
+        if (over_photo) {
+            add_shade(c, 0, top, l->w, (y - top) * 1.25, 0.86, false);
+            add_fill(c, 0, top + (y - top) * 1.25, l->w, l->h - top - (y - top) * 1.25,
+                     ROLE_DARK, 0.86);
+        }
         add_fill(c, a.x, y + 4 * c->u, 6 * c->u, h - 8 * c->u, ROLE_ACCENT, 1);
         add_text(c, ST_CAPTION, "caption", s->caption, a.x + 30 * c->u, y, w - 30 * c->u,
                  l->h * 0.25, ALIGN_LEFT, ROLE_TEXT);

@@ -4,6 +4,7 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -364,6 +365,13 @@ int mode_dump_layout(const kiosk_options *o)
                                anim_item_progress(s, b->item, t));
                 printf("%03zu %s %dpx: %s%s%s\n", i + 1, b->field, b->px,
                        it->prefix ? it->prefix : "", num, it->unit ? it->unit : "");
+                /* A chart bar carries its badge itself, after the figure. */
+                if (b->kind == LBOX_BAR && it->has_growth && anim_item_landed(s, b->item, t)) {
+                    char badge[160];
+                    layout_badge_text(badge, sizeof badge, it);
+                    printf("%03zu items[%zu].growth %dpx: %s\n", i + 1, b->item,
+                           (int)lround(b->px * LAYOUT_TIP_BADGE_SCALE), badge);
+                }
             } else if (b->kind == LBOX_BADGE) {
                 const stat_item *it = &s->items[b->item];
                 if (anim_item_landed(s, b->item, t)) {

@@ -646,8 +646,10 @@ static void draw_badge(render_ctx *rc, const layout_box *b, const slide *s, long
     for (int row = 0; row < h; row++) {
         double dy = row + 0.5 - h / 2.0;
         int half = (int)lround(sqrt(fmax(0, h * h / 4.0 - dy * dy)));
-        SDL_Rect l = {x + h / 2 - half, y + row, half, 1};
-        SDL_Rect r = {x + w - h / 2, y + row, half, 1};
+        /* The caps start exactly where the body ends: with an odd height
+         * x + w - h / 2 would leave a one-pixel gap. */
+        SDL_Rect l = {body.x - half, y + row, half, 1};
+        SDL_Rect r = {body.x + body.w, y + row, half, 1};
         SDL_RenderFillRect(rc->r, &l);
         SDL_RenderFillRect(rc->r, &r);
     }
