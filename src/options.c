@@ -128,7 +128,8 @@ int options_parse(int argc, char **argv, kiosk_options *o, char *err, size_t err
         else if (!strcmp(name, "--rotate")) {
             char *end;
             long r = strtol(value, &end, 10);
-            bad = *end || !(r == 0 || r == 90 || r == 180 || r == 270);
+            /* strtol reads "" as 0: an empty value is no rotation given. */
+            bad = end == value || *end || !(r == 0 || r == 90 || r == 180 || r == 270);
             o->rotate = (int)r;
         } else if (!strcmp(name, "--log"))
             o->log_file = value;
