@@ -60,6 +60,14 @@ struct render_ctx {
     int n_atlas;
     unsigned long clock;
     SDL_Texture *target[2]; /* off-screen slides for transitions */
+    /* What does not move on an animated slide (background, panels, labels),
+     * drawn once: a counting frame then costs one copy and the figures. */
+    struct {
+        SDL_Texture *tex;
+        size_t slide;
+        bool valid;
+        unsigned long last_use;
+    } layer[2];
     bool moving;            /* something in this frame still moves */
     bool no_caching;        /* benchmarks: rasterise text every frame */
     /* chapters, in order of first appearance */
@@ -300,6 +308,10 @@ static void size_changed(render_ctx *rc)
         if (rc->target[i])
             SDL_DestroyTexture(rc->target[i]);
         rc->target[i] = NULL;
+        if (rc->layer[i].tex)
+            SDL_DestroyTexture(rc->layer[i].tex);
+        rc->layer[i].tex = NULL;
+        rc->layer[i].valid = false;
     }
     layout_canvas(rc->d, rc->out_w, rc->out_h, &rc->canvas_w, &rc->canvas_h, &rc->scale);
     rc->layouts = calloc(rc->d->n_slides ? rc->d->n_slides : 1, sizeof *rc->layouts);
@@ -337,9 +349,12 @@ void render_free(render_ctx *rc)
         return;
     drop_layouts(rc);
     drop_text_cache(rc);
-    for (int i = 0; i < 2; i++)
+    for (int i = 0; i < 2; i++) {
         if (rc->target[i])
             SDL_DestroyTexture(rc->target[i]);
+        if (rc->layer[i].tex)
+            SDL_DestroyTexture(rc->layer[i].tex);
+    }
     images_free(rc->images);
     fonts_free(rc->fonts);
     free(rc);
@@ -715,31 +730,122 @@ static void draw_background(render_ctx *rc, const slide *s)
           (SDL_Color){0, 0, 0, 255}, 0.28, false);
 }
 
+static bool box_moves(const layout_box *b)
+{
+    return b->kind == LBOX_FIGURE || b->kind == LBOX_BADGE || b->kind == LBOX_BAR ||
+           (b->kind == LBOX_IMAGE && b->ken_burns);
+}
+
+/* The canvas area a box may paint; a bar also paints its figure and badge
+ * past its end. */
+static void box_extent(const layout_box *b, double *x0, double *y0, double *x1, double *y1)
+{
+    *x0 = b->x;
+    *y0 = b->y;
+    *x1 = b->x + b->w + (b->kind == LBOX_BAR ? b->label_w + 40 : 0);
+    *y1 = b->y + b->h;
+}
+
+/* A still box belongs in the slide's still layer when no moving box drawn
+ * before it overlaps it: then drawing it early changes nothing. */
+static bool box_in_layer(const slide_layout *l, size_t k)
+{
+    if (box_moves(&l->boxes[k]))
+        return false;
+    double ax0, ay0, ax1, ay1;
+    box_extent(&l->boxes[k], &ax0, &ay0, &ax1, &ay1);
+    for (size_t j = 0; j < k; j++) {
+        if (!box_moves(&l->boxes[j]))
+            continue;
+        double bx0, by0, bx1, by1;
+        box_extent(&l->boxes[j], &bx0, &by0, &bx1, &by1);
+        if (ax0 < bx1 && bx0 < ax1 && ay0 < by1 && by0 < ay1)
+            return false;
+    }
+    return true;
+}
+
+static void draw_box(render_ctx *rc, const layout_box *b, size_t i, long long t_ms)
+{
+    const slide *s = &rc->d->slides[i];
+    switch (b->kind) {
+    case LBOX_IMAGE: draw_image(rc, b, i, t_ms, s->duration_ms); break;
+    case LBOX_SHADE:
+        shade(rc, to_screen(rc, b->x, b->y, b->w, b->h), role_color(rc, b->role), b->alpha,
+              b->dark_top);
+        break;
+    case LBOX_FILL:
+        fill(rc, to_screen(rc, b->x, b->y, b->w, b->h), role_color(rc, b->role), b->alpha);
+        break;
+    case LBOX_TEXT: draw_text(rc, b, 1); break;
+    case LBOX_FIGURE: draw_figure(rc, b, s, t_ms, b->x, true); break;
+    case LBOX_BADGE: draw_badge(rc, b, s, t_ms, b->x + b->w / 2, b->y, true); break;
+    case LBOX_BAR: draw_bar(rc, b, s, t_ms); break;
+    }
+}
+
+/* The still layer of slide i, drawn if needed; NULL when it cannot be kept
+ * (no target textures, or a picture in it is still decoding). */
+static SDL_Texture *still_layer(render_ctx *rc, size_t i, const slide_layout *l)
+{
+    int slot = -1;
+    for (int k = 0; k < 2; k++)
+        if (rc->layer[k].valid && rc->layer[k].slide == i)
+            slot = k;
+    rc->clock++;
+    if (slot >= 0) {
+        rc->layer[slot].last_use = rc->clock;
+        return rc->layer[slot].tex;
+    }
+    slot = rc->layer[0].last_use <= rc->layer[1].last_use ? 0 : 1;
+    if (!rc->layer[slot].tex) {
+        rc->layer[slot].tex = SDL_CreateTexture(rc->r, SDL_PIXELFORMAT_ARGB8888,
+                                                SDL_TEXTUREACCESS_TARGET, rc->out_w, rc->out_h);
+        if (!rc->layer[slot].tex)
+            return NULL;
+        SDL_SetTextureBlendMode(rc->layer[slot].tex, SDL_BLENDMODE_NONE);
+    }
+    SDL_Texture *prev = SDL_GetRenderTarget(rc->r);
+    if (SDL_SetRenderTarget(rc->r, rc->layer[slot].tex) != 0)
+        return NULL;
+    bool was_moving = rc->moving;
+    rc->moving = false;
+    draw_background(rc, &rc->d->slides[i]);
+    for (size_t k = 0; k < l->n; k++)
+        if (box_in_layer(l, k))
+            draw_box(rc, &l->boxes[k], i, 0);
+    bool pending = rc->moving; /* only a picture still decoding moves here */
+    rc->moving = was_moving || pending;
+    SDL_SetRenderTarget(rc->r, prev);
+    rc->layer[slot].slide = i;
+    rc->layer[slot].valid = !pending;
+    rc->layer[slot].last_use = rc->clock;
+    return rc->layer[slot].tex;
+}
+
 /* Draws slide i as it looks t_ms after it appeared. */
 static void draw_slide(render_ctx *rc, size_t i, long long t_ms)
 {
     const slide *s = &rc->d->slides[i];
-    draw_background(rc, s);
     const slide_layout *l = render_layout(rc, i);
-    if (!l)
+    if (!l) {
+        draw_background(rc, s);
         return;
-    for (size_t k = 0; k < l->n; k++) {
-        const layout_box *b = &l->boxes[k];
-        switch (b->kind) {
-        case LBOX_IMAGE: draw_image(rc, b, i, t_ms, s->duration_ms); break;
-        case LBOX_SHADE:
-            shade(rc, to_screen(rc, b->x, b->y, b->w, b->h), role_color(rc, b->role), b->alpha,
-                  b->dark_top);
-            break;
-        case LBOX_FILL:
-            fill(rc, to_screen(rc, b->x, b->y, b->w, b->h), role_color(rc, b->role), b->alpha);
-            break;
-        case LBOX_TEXT: draw_text(rc, b, 1); break;
-        case LBOX_FIGURE: draw_figure(rc, b, s, t_ms, b->x, true); break;
-        case LBOX_BADGE: draw_badge(rc, b, s, t_ms, b->x + b->w / 2, b->y, true); break;
-        case LBOX_BAR: draw_bar(rc, b, s, t_ms); break;
-        }
     }
+    bool animated = false;
+    for (size_t k = 0; k < l->n && !animated; k++)
+        animated = box_moves(&l->boxes[k]);
+    SDL_Texture *layer = animated && !rc->no_caching ? still_layer(rc, i, l) : NULL;
+    if (layer) {
+        SDL_RenderCopy(rc->r, layer, NULL, NULL);
+        for (size_t k = 0; k < l->n; k++)
+            if (!box_in_layer(l, k))
+                draw_box(rc, &l->boxes[k], i, t_ms);
+        return;
+    }
+    draw_background(rc, s);
+    for (size_t k = 0; k < l->n; k++)
+        draw_box(rc, &l->boxes[k], i, t_ms);
 }
 
 /* ---- chapters and overlay ----------------------------------------------------- */
