@@ -832,10 +832,9 @@ static void draw_slide(render_ctx *rc, size_t i, long long t_ms)
         draw_background(rc, s);
         return;
     }
-    bool animated = false;
-    for (size_t k = 0; k < l->n && !animated; k++)
-        animated = box_moves(&l->boxes[k]);
-    SDL_Texture *layer = animated && !rc->no_caching ? still_layer(rc, i, l) : NULL;
+    /* Every slide goes through its layer: a counting slide redraws only its
+     * figures, and a transition composes two cached pictures. */
+    SDL_Texture *layer = rc->no_caching ? NULL : still_layer(rc, i, l);
     if (layer) {
         SDL_RenderCopy(rc->r, layer, NULL, NULL);
         for (size_t k = 0; k < l->n; k++)
