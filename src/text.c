@@ -332,24 +332,27 @@ static size_t force_break(const measurer *m, const char *s, size_t n,
     return end;
 }
 
-/* A paragraph's last line holding one ideograph (and perhaps the marks that
- * close it) looks stranded on a panel; pull one more piece down to it when
- * the line above can spare one. */
+/* A paragraph's last line holding one or two ideographs (and perhaps the
+ * marks that close them) looks stranded on a panel; pull one more piece down
+ * to it when the line above can spare one. */
+#define TEXT_ORPHAN_MAX_CHARS 2 /* a last line this short gets company */
+#define TEXT_ORPHAN_KEEP_CHARS 6 /* ... from a line above this long, unless it is alone */
+
 static int avoid_orphan(const measurer *m, const char *s, size_t n,
                         const bool *breakable, size_t prev_start,
                         size_t last_start, text_block *b)
 {
     size_t visible = 0;
-    uint32_t only = 0;
+    bool all_ideographs = true;
     for (size_t i = last_start; i < n;) {
         uint32_t cp;
         i += char_at(s, n, i, &cp);
         if (!is_space(cp) && !in_set(NO_LINE_START, cp)) {
             visible++;
-            only = cp;
+            all_ideographs &= is_ideograph(cp);
         }
     }
-    if (visible != 1 || !is_ideograph(only))
+    if (visible == 0 || visible > TEXT_ORPHAN_MAX_CHARS || !all_ideographs)
         return 0;
     /* the last opportunity strictly inside the line above */
     size_t q = char_start_before(s, last_start);
@@ -360,6 +363,10 @@ static int avoid_orphan(const measurer *m, const char *s, size_t n,
     size_t prev_end = trim_end(s, prev_start, q);
     size_t last_end = trim_end(s, q, n);
     if (prev_end == prev_start)
+        return 0;
+    /* Two characters are less stranded than one: they get company only from
+     * a line long enough not to look short itself afterwards. */
+    if (visible > 1 && utf8_length(s + prev_start, prev_end - prev_start) < TEXT_ORPHAN_KEEP_CHARS)
         return 0;
     double last_w = width_of(m, s + q, last_end - q);
     if (!fits_width(m, last_w))

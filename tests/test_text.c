@@ -83,6 +83,9 @@ static void test_break_table(void)
         {"一二三四五", 30, "一二三|四五"},
         /* greedy would leave "四" alone on the last line */
         {"一二三四", 30, "一二|三四"},
+        /* two left alone get company from a long line, not from a short one */
+        {"一二三四五六七八九十", 80, "一二三四五六七|八九十"},
+        {"一二三四五六", 40, "一二三四|五六"},
         /* figures keep their qualifier and unit */
         {"全年营业额达58.58亿元", 80, "全年营业额|达58.58亿元"},
         {"营收近10亿元", 40, "营收|近10亿元"},
