@@ -59,7 +59,9 @@ start_xvfb() {
         XVFB_PID=$!
         local i
         for i in $(seq 100); do # up to 5 s
-            if [ -S "/tmp/.X11-unix/X$n" ]; then
+            # Up, and ours: the lock names the server that won display :n.
+            if [ -S "/tmp/.X11-unix/X$n" ] &&
+                [ "$(tr -d ' ' <"/tmp/.X$n-lock" 2>/dev/null)" = "$XVFB_PID" ]; then
                 DISPLAY=":$n"
                 export DISPLAY
                 return 0
