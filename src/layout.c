@@ -466,15 +466,19 @@ static void layout_chart(ctx *c)
         tip_px = (int)lround(24 * c->u);
     int small_px = (int)lround(tip_px * 0.6);
     /* Room at the right for the widest tip figure (and its badge). */
-    double tip_w = 0;
-    for (size_t i = 0; i < s->n_items; i++) {
+    /* On a narrow screen the badges move up to the labels' lines, so the
+     * bars keep most of the width. */
+    double tip_w = 0, badge_w[DECK_MAX_STAT_ITEMS] = {0};
+    for (size_t i = 0; i < s->n_items && i < DECK_MAX_STAT_ITEMS; i++) {
         const stat_item *it = &s->items[i];
         double w = figure_width(c, it, s->separator, tip_px, small_px);
-        if (it->has_growth) { /* the badge after it: text, padding, gaps */
+        if (it->has_growth) { /* the badge: text, padding, gaps */
             char badge[160];
             layout_badge_text(badge, sizeof badge, it);
             int bpx = (int)lround(tip_px * LAYOUT_TIP_BADGE_SCALE);
-            w += c->m->measure(c->m->ctx, badge, strlen(badge), bpx, true) + 1.4 * bpx + 2 * 20;
+            badge_w[i] = c->m->measure(c->m->ctx, badge, strlen(badge), bpx, true) + 1.4 * bpx;
+            if (!portrait)
+                w += badge_w[i] + 2 * 20;
         }
         tip_w = fmax(tip_w, w + 20);
     }
@@ -487,11 +491,14 @@ static void layout_chart(ctx *c)
         double bx = g.x + label_w + (label_w > 0 ? 32 * c->u : 0);
         double by = y + (row_h - bar_h) / 2;
         snprintf(field, sizeof field, "items[%zu].label", i);
-        if (portrait) { /* label above its bar */
-            double lh = text_height(c, ST_CHART_LABEL, it->label, g.w, row_h * 0.4);
+        double label_top = 0;
+        if (portrait) { /* label above its bar, the badge at the line's end */
+            double lw = g.w - (badge_w[i] > 0 ? badge_w[i] + 24 * c->u : 0);
+            double lh = text_height(c, ST_CHART_LABEL, it->label, lw, row_h * 0.4);
             by = y + lh + 10 * c->u + (row_h - lh - 10 * c->u - bar_h) / 2;
-            add_text(c, ST_CHART_LABEL, field, it->label, g.x, by - lh - 10 * c->u, g.w,
-                     row_h * 0.4, ALIGN_LEFT, ROLE_TEXT);
+            label_top = by - lh - 10 * c->u;
+            add_text(c, ST_CHART_LABEL, field, it->label, g.x, label_top, lw, row_h * 0.4,
+                     ALIGN_LEFT, ROLE_TEXT);
         } else {
             double lh = text_height(c, ST_CHART_LABEL, it->label, label_w, row_h * 0.95);
             add_text(c, ST_CHART_LABEL, field, it->label, g.x, y + (row_h - lh) / 2, label_w,
@@ -514,6 +521,10 @@ static void layout_chart(ctx *c)
         b->fraction = denom > 0 ? fmax(0, fmin(1, it->value / denom)) : 0;
         b->baseline = by + bar_h / 2 + tip_px * 0.36;
         b->label_w = tip_w;
+        if (portrait && it->has_growth) {
+            b->badge_right = g.x + g.w;
+            b->badge_top = label_top;
+        }
     }
 }
 

@@ -64,6 +64,10 @@ typedef struct {
     double fraction; /* LBOX_BAR: final length as a fraction of w */
     double label_w;  /* LBOX_BAR: width reserved for the tip figure */
     bool dark_top;   /* LBOX_SHADE: darkest at the top instead of the bottom */
+    /* LBOX_BAR on a narrow screen: the growth badge sits on the label's
+     * line, its right edge at badge_right and top at badge_top; 0: after
+     * the figure at the bar's tip. */
+    double badge_right, badge_top;
 } layout_box;
 
 typedef struct {

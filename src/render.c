@@ -629,8 +629,9 @@ static void draw_figure(render_ctx *rc, const layout_box *b, const slide *s, lon
 
 /* "▲ 同比增长 108%" in a pill, fading in once its figure has landed. */
 
+/* x_canvas is the badge's centre, left or right edge as `align` says. */
 static void draw_badge(render_ctx *rc, const layout_box *b, const slide *s, long long t_ms,
-                       double cx_canvas, double y_canvas, bool centred)
+                       double x_canvas, double y_canvas, layout_align align)
 {
     const stat_item *it = &s->items[b->item];
     if (!anim_item_landed(s, b->item, t_ms))
@@ -650,7 +651,11 @@ static void draw_badge(render_ctx *rc, const layout_box *b, const slide *s, long
     int tw = fonts_width(rc->fonts, text, strlen(text), px, true);
     int pad_x = (int)lround(px * 0.7), h = (int)lround(px * 1.7);
     int w = tw + 2 * pad_x;
-    int x = centred ? (int)lround(cx_canvas * rc->scale) - w / 2 : (int)lround(cx_canvas * rc->scale);
+    int x = (int)lround(x_canvas * rc->scale);
+    if (align == ALIGN_CENTER)
+        x -= w / 2;
+    else if (align == ALIGN_RIGHT)
+        x -= w;
     int y = (int)lround(y_canvas * rc->scale);
     /* Slides up a little as it fades in. */
     y += (int)lround((1 - a) * px * 0.5);
@@ -714,8 +719,11 @@ static void draw_bar(render_ctx *rc, const layout_box *b, const slide *s, long l
         badge.px = (int)lround(b->px * LAYOUT_TIP_BADGE_SCALE);
         badge.role = it->growth < 0 ? ROLE_NEGATIVE : ROLE_ACCENT;
         double bh = badge.px * 1.7;
-        draw_badge(rc, &badge, s, t_ms, b->x + b->w * b->fraction + 20 + fig_w + 20,
-                   b->y + (b->h - bh) / 2, false);
+        if (b->badge_right > 0)
+            draw_badge(rc, &badge, s, t_ms, b->badge_right, b->badge_top, ALIGN_RIGHT);
+        else
+            draw_badge(rc, &badge, s, t_ms, b->x + b->w * b->fraction + 20 + fig_w + 20,
+                       b->y + (b->h - bh) / 2, ALIGN_LEFT);
     }
 }
 
@@ -779,7 +787,7 @@ static void draw_box(render_ctx *rc, const layout_box *b, size_t i, long long t_
         break;
     case LBOX_TEXT: draw_text(rc, b, 1); break;
     case LBOX_FIGURE: draw_figure(rc, b, s, t_ms, b->x, true); break;
-    case LBOX_BADGE: draw_badge(rc, b, s, t_ms, b->x + b->w / 2, b->y, true); break;
+    case LBOX_BADGE: draw_badge(rc, b, s, t_ms, b->x + b->w / 2, b->y, ALIGN_CENTER); break;
     case LBOX_BAR: draw_bar(rc, b, s, t_ms); break;
     }
 }
