@@ -133,19 +133,16 @@ static void staff_text(app *a, char *buf, size_t cap)
         n += snprintf(buf + n, cap - (size_t)n, "%s\n", line);
     }
     if (n > 0 && (size_t)n < cap)
-        snprintf(buf + n, cap - (size_t)n,
-                 "\n轻触左半边：重新载入 · Tap left half: reload    "
-                 "轻触右半边：退出 · Tap right half: quit\n"
-                 "按住以外的地方关闭 · Long-press again to close");
+        snprintf(buf + n, cap - (size_t)n, "\n轻触其他地方关闭 · Tap anywhere else to close");
 }
 
 static void on_tap(app *a, int x, int y, player_ms t)
 {
     if (a->staff_open) {
-        /* The overlay's two buttons are the screen's halves. */
-        if (x < a->out_w / 2)
+        staff_button b = render_staff_button_at(a->rc, x, y);
+        if (b == STAFF_RELOAD)
             reload(a);
-        else /* the quit button works even locked: it takes a 3 s press to reach */
+        else if (b == STAFF_QUIT) /* works even locked: it takes a 3 s press to reach */
             a->quit = true;
         a->staff_open = false;
         a->dirty = true;

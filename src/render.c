@@ -74,6 +74,7 @@ struct render_ctx {
     const char *chapter_name[MAX_CHAPTERS];
     size_t n_chapters;
     SDL_Rect chapter_rect[MAX_CHAPTERS];
+    SDL_Rect staff_rect[2]; /* reload, quit; empty when the overlay is closed */
 };
 
 /* ---- measuring through the fonts, in canvas units ----------------------- */
@@ -917,6 +918,7 @@ static void draw_overlay(render_ctx *rc, const player_view *v, const render_over
         fill(rc, (SDL_Rect){x, y, 8 * u, 36 * u}, role_color(rc, ROLE_TEXT), 0.85);
         fill(rc, (SDL_Rect){x + 16 * u, y, 8 * u, 36 * u}, role_color(rc, ROLE_TEXT), 0.85);
     }
+    rc->staff_rect[0] = rc->staff_rect[1] = (SDL_Rect){0, 0, 0, 0};
     if (o && o->staff_text) {
         int px = spx(rc, 26);
         SDL_Rect panel = {spx(rc, 40), spx(rc, 40), rc->out_w - spx(rc, 80), rc->out_h - spx(rc, 80)};
@@ -938,7 +940,35 @@ static void draw_overlay(render_ctx *rc, const player_view *v, const render_over
             y += (int)(px * 1.5);
             p = nl ? nl + 1 : p + n;
         }
+        /* Two large buttons along the bottom: fingers, not mouse pointers. */
+        static const char *const labels[2] = {"重新载入 · Reload", "退出 · Quit"};
+        int bh = spx(rc, 110), gap = spx(rc, 40);
+        int bw = (panel.w - 3 * gap) / 2;
+        for (int k = 0; k < 2; k++) {
+            SDL_Rect r = {panel.x + gap + k * (bw + gap), panel.y + panel.h - gap - bh, bw, bh};
+            rc->staff_rect[k] = r;
+            fill(rc, r, k == 0 ? role_color(rc, ROLE_ACCENT) : role_color(rc, ROLE_ERROR), 0.9);
+            int bpx = spx(rc, 40);
+            text_entry *e = text_texture(rc, labels[k], bpx, true, (SDL_Color){255, 255, 255, 255});
+            if (e) {
+                int w = fonts_width(rc->fonts, labels[k], strlen(labels[k]), bpx, true);
+                int h = fonts_height(rc->fonts, bpx, true);
+                SDL_Rect dst = {r.x + (r.w - w) / 2, r.y + (r.h - h) / 2 - FONTS_RENDER_PAD(bpx),
+                                e->w, e->h};
+                SDL_RenderCopy(rc->r, e->tex, NULL, &dst);
+            }
+        }
     }
+}
+
+staff_button render_staff_button_at(const render_ctx *rc, int x, int y)
+{
+    for (int k = 0; k < 2; k++) {
+        SDL_Rect r = rc->staff_rect[k];
+        if (r.w > 0 && x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h)
+            return (staff_button)k;
+    }
+    return STAFF_NONE;
 }
 
 /* ---- frames and transitions --------------------------------------------------- */

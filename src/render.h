@@ -59,6 +59,10 @@ font_set *render_fonts(render_ctx *rc);
  * digits anew — the cost the caches exist to avoid. On by default. */
 void render_set_caching(render_ctx *rc, bool on);
 
+/* The staff overlay's buttons, as drawn in the last frame that showed it. */
+typedef enum { STAFF_NONE = -1, STAFF_RELOAD, STAFF_QUIT } staff_button;
+staff_button render_staff_button_at(const render_ctx *rc, int x, int y);
+
 /* The chapter-bar chapter at output pixel (x, y), or -1. */
 int render_chapter_at(render_ctx *rc, int x, int y);
 
