@@ -67,11 +67,10 @@ static int headless_open(headless *h, const deck *d, int w, int h_px)
     return 0;
 }
 
-static void output_size(const kiosk_options *o, const deck *d, int *w, int *h)
+static void output_size(const kiosk_options *o, int *w, int *h)
 {
     *w = o->width ? o->width : 1920;
     *h = o->height ? o->height : 1080;
-    (void)d;
 }
 
 /* The moment a slide is drawn at: --at, or once its entry animations end. */
@@ -293,22 +292,31 @@ static int make_dir(const char *path)
     return -1;
 }
 
-int mode_render(const kiosk_options *o)
+/* Loads the deck for drawing, printing its diagnostics; *status becomes 1
+ * when it has errors (its good slides are still drawn). NULL: no memory. */
+static deck *load_reporting(const kiosk_options *o, int *status)
 {
     diag_list diags = {0};
     deck *d = deck_load(modes_deck_dir(o), KIOSK_FONT_DIR, &diags);
+    diag_print(&diags, stderr);
+    *status = diag_count(&diags, DIAG_ERROR) ? 1 : 0;
+    diag_list_clear(&diags);
+    return d;
+}
+
+int mode_render(const kiosk_options *o)
+{
+    int status;
+    deck *d = load_reporting(o, &status);
     if (!d)
         return 1;
-    diag_print(&diags, stderr);
-    int status = diag_count(&diags, DIAG_ERROR) ? 1 : 0;
-    diag_list_clear(&diags);
     if (make_dir(o->render_dir) != 0) {
         fprintf(stderr, "kiosk: cannot create %s: %s\n", o->render_dir, strerror(errno));
         deck_free(d);
         return 1;
     }
     int w, h;
-    output_size(o, d, &w, &h);
+    output_size(o, &w, &h);
     headless hl;
     if (headless_open(&hl, d, w, h) != 0) {
         deck_free(d);
@@ -335,15 +343,12 @@ int mode_render(const kiosk_options *o)
 
 int mode_dump_layout(const kiosk_options *o)
 {
-    diag_list diags = {0};
-    deck *d = deck_load(modes_deck_dir(o), KIOSK_FONT_DIR, &diags);
+    int status;
+    deck *d = load_reporting(o, &status);
     if (!d)
         return 1;
-    diag_print(&diags, stderr);
-    int status = diag_count(&diags, DIAG_ERROR) ? 1 : 0;
-    diag_list_clear(&diags);
     int w, h;
-    output_size(o, d, &w, &h);
+    output_size(o, &w, &h);
     headless hl;
     if (headless_open(&hl, d, w, h) != 0) {
         deck_free(d);

@@ -417,19 +417,28 @@ const slide_layout *render_layout(render_ctx *rc, size_t i)
     return &slot->layout;
 }
 
+/* An image box's picture from the cache, asked for at the size it is drawn,
+ * so drawing and prefetching share one cache entry. *box is its place on
+ * the output; NULL (with *st) unless the picture is ready. */
+static SDL_Texture *box_picture(render_ctx *rc, const layout_box *b, SDL_Rect *box,
+                                image_status *st)
+{
+    *box = to_screen(rc, b->x, b->y, b->w, b->h);
+    *st = IMAGE_FAILED;
+    if (box->w <= 0 || box->h <= 0)
+        return NULL;
+    return images_get(rc->images, b->image, box->w, box->h, b->fit,
+                      b->ken_burns ? KEN_BURNS_OVERSCAN : 1.0, st);
+}
+
 void render_prefetch(render_ctx *rc, size_t i)
 {
     const slide_layout *l = render_layout(rc, i);
     for (size_t k = 0; l && k < l->n; k++) {
-        const layout_box *b = &l->boxes[k];
-        if (b->kind != LBOX_IMAGE)
-            continue;
-        /* The same request draw_image will make, so the cache entry matches. */
-        SDL_Rect box = to_screen(rc, b->x, b->y, b->w, b->h);
+        SDL_Rect box;
         image_status st;
-        if (box.w > 0 && box.h > 0)
-            images_get(rc->images, b->image, box.w, box.h, b->fit,
-                       b->ken_burns ? KEN_BURNS_OVERSCAN : 1.0, &st);
+        if (l->boxes[k].kind == LBOX_IMAGE)
+            box_picture(rc, &l->boxes[k], &box, &st);
     }
 }
 
@@ -520,12 +529,11 @@ static void draw_placeholder(render_ctx *rc, SDL_Rect r, const char *path, bool 
 static void draw_image(render_ctx *rc, const layout_box *b, size_t slide_index, long long t_ms,
                        long long duration_ms)
 {
-    SDL_Rect box = to_screen(rc, b->x, b->y, b->w, b->h);
+    SDL_Rect box;
+    image_status st;
+    SDL_Texture *t = box_picture(rc, b, &box, &st);
     if (box.w <= 0 || box.h <= 0)
         return;
-    double overscan = b->ken_burns ? KEN_BURNS_OVERSCAN : 1.0;
-    image_status st;
-    SDL_Texture *t = images_get(rc->images, b->image, box.w, box.h, b->fit, overscan, &st);
     if (!t) {
         draw_placeholder(rc, box, b->image, st == IMAGE_PENDING);
         if (st == IMAGE_PENDING)
@@ -570,8 +578,9 @@ static void draw_image(render_ctx *rc, const layout_box *b, size_t slide_index, 
 
 /* prefix + number + unit on one baseline, centred on the figure's final
  * width so nothing moves while the number counts. */
-static void draw_figure(render_ctx *rc, const layout_box *b, const slide *s, long long t_ms,
-                        double x_start, bool centred)
+/* Returns the figure's full width in output pixels. */
+static int draw_figure(render_ctx *rc, const layout_box *b, const slide *s, long long t_ms,
+                       double x_start, bool centred)
 {
     const stat_item *it = &s->items[b->item];
     int px = spx(rc, b->px), small = spx(rc, b->small_px);
@@ -626,6 +635,7 @@ static void draw_figure(render_ctx *rc, const layout_box *b, const slide *s, lon
         SDL_Rect d = {x, baseline - small_ascent - FONTS_RENDER_PAD(small), unit->w, unit->h};
         SDL_RenderCopy(rc->r, unit->tex, NULL, &d);
     }
+    return total;
 }
 
 /* "▲ 同比增长 108%" in a pill, fading in once its figure has landed. */
@@ -698,24 +708,11 @@ static void draw_bar(render_ctx *rc, const layout_box *b, const slide *s, long l
     if (bar.w > spx(rc, 12))
         fill(rc, cap, mix(acc, (SDL_Color){255, 255, 255, 255}, 0.35), 1);
     /* The figure rides at the tip, centred on the bar. */
-    layout_box fig = *b;
-    fig.baseline = b->baseline;
     double tip_x = b->x + len + 20; /* canvas px after the bar's end */
-    draw_figure(rc, &fig, s, t_ms, tip_x, false);
+    int fig_w = draw_figure(rc, b, s, t_ms, tip_x, false);
     const stat_item *it = &s->items[b->item];
     if (it->has_growth) {
-        char final[64];
-        anim_final_text(final, sizeof final, it, s->separator);
-        /* right after the final figure's width */
-        digit_atlas *a = atlas_for(rc, spx(rc, b->px), role_color(rc, ROLE_ACCENT));
-        int small = spx(rc, b->small_px);
-        double fig_w = atlas_width(a, final) / rc->scale;
-        if (it->unit)
-            fig_w += (fonts_width(rc->fonts, it->unit, strlen(it->unit), small, true) +
-                      b->px * 0.08 * rc->scale) / rc->scale;
-        if (it->prefix)
-            fig_w += (fonts_width(rc->fonts, it->prefix, strlen(it->prefix), small, true) +
-                      b->px * 0.08 * rc->scale) / rc->scale;
+        /* Drawn once the figure has landed, so the bar is at full length. */
         layout_box badge = *b;
         badge.px = (int)lround(b->px * LAYOUT_TIP_BADGE_SCALE);
         badge.role = it->growth < 0 ? ROLE_NEGATIVE : ROLE_ACCENT;
@@ -723,7 +720,7 @@ static void draw_bar(render_ctx *rc, const layout_box *b, const slide *s, long l
         if (b->badge_right > 0)
             draw_badge(rc, &badge, s, t_ms, b->badge_right, b->badge_top, ALIGN_RIGHT);
         else
-            draw_badge(rc, &badge, s, t_ms, b->x + b->w * b->fraction + 20 + fig_w + 20,
+            draw_badge(rc, &badge, s, t_ms, tip_x + fig_w / rc->scale + 20,
                        b->y + (b->h - bh) / 2, ALIGN_LEFT);
     }
 }
@@ -787,7 +784,7 @@ static void draw_box(render_ctx *rc, const layout_box *b, size_t i, long long t_
         fill(rc, to_screen(rc, b->x, b->y, b->w, b->h), role_color(rc, b->role), b->alpha);
         break;
     case LBOX_TEXT: draw_text(rc, b, 1); break;
-    case LBOX_FIGURE: draw_figure(rc, b, s, t_ms, b->x, true); break;
+    case LBOX_FIGURE: draw_figure(rc, b, s, t_ms, b->x, true); break; /* width unused */
     case LBOX_BADGE: draw_badge(rc, b, s, t_ms, b->x + b->w / 2, b->y, ALIGN_CENTER); break;
     case LBOX_BAR: draw_bar(rc, b, s, t_ms); break;
     }
