@@ -73,14 +73,13 @@ gesture_action gesture_up(gesture *g, int x, int y, long long t_ms)
 {
     if (!g->down)
         return (gesture_action){GESTURE_NONE, 0, 0, x, y};
-    gesture_action a = gesture_move(g, x, y, t_ms);
+    gesture_move(g, x, y, t_ms); /* the lift's position counts for the drag */
     g->down = false;
     if (g->dragging) {
         g->dragging = false;
         return (gesture_action){GESTURE_RELEASE, (double)(x - g->x0) / g->width,
                                 velocity(g, t_ms), x, y};
     }
-    (void)a;
     int dx = x - g->x0, dy = y - g->y0;
     bool still = abs(dx) <= slop(g) && abs(dy) <= slop(g);
     if (!g->long_fired && still && t_ms - g->t0 <= GESTURE_TAP_MAX_MS)

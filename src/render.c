@@ -467,7 +467,7 @@ static void shade(render_ctx *rc, SDL_Rect r, SDL_Color c, double alpha, bool da
     }
 }
 
-static void draw_text(render_ctx *rc, const layout_box *b, double alpha)
+static void draw_text(render_ctx *rc, const layout_box *b)
 {
     const text_block *tb = &b->text;
     SDL_Color col = role_color(rc, b->role);
@@ -491,7 +491,7 @@ static void draw_text(render_ctx *rc, const layout_box *b, double alpha)
                 int baseline = line_top + (line_h - height) / 2 + ascent;
                 SDL_Rect dst = {(int)lround(x * rc->scale),
                                 baseline - ascent - FONTS_RENDER_PAD(px), e->w, e->h};
-                SDL_SetTextureAlphaMod(e->tex, (Uint8)lround(alpha * 255));
+                SDL_SetTextureAlphaMod(e->tex, 255);
                 SDL_RenderCopy(rc->r, e->tex, NULL, &dst);
             }
         }
@@ -684,8 +684,7 @@ static void draw_badge(render_ctx *rc, const layout_box *b, const slide *s, long
         SDL_RenderFillRect(rc->r, &l);
         SDL_RenderFillRect(rc->r, &r);
     }
-    int ascent = fonts_ascent(rc->fonts, px, true), height = fonts_height(rc->fonts, px, true);
-    (void)ascent;
+    int height = fonts_height(rc->fonts, px, true);
     SDL_Rect dst = {x + pad_x, y + (h - height) / 2 - FONTS_RENDER_PAD(px), e->w, e->h};
     SDL_SetTextureAlphaMod(e->tex, (Uint8)lround(a * 255));
     SDL_RenderCopy(rc->r, e->tex, NULL, &dst);
@@ -783,7 +782,7 @@ static void draw_box(render_ctx *rc, const layout_box *b, size_t i, long long t_
     case LBOX_FILL:
         fill(rc, to_screen(rc, b->x, b->y, b->w, b->h), role_color(rc, b->role), b->alpha);
         break;
-    case LBOX_TEXT: draw_text(rc, b, 1); break;
+    case LBOX_TEXT: draw_text(rc, b); break;
     case LBOX_FIGURE: draw_figure(rc, b, s, t_ms, b->x, true); break; /* width unused */
     case LBOX_BADGE: draw_badge(rc, b, s, t_ms, b->x + b->w / 2, b->y, ALIGN_CENTER); break;
     case LBOX_BAR: draw_bar(rc, b, s, t_ms); break;
