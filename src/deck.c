@@ -1358,8 +1358,14 @@ done:
         settings_diags = (diag_list){0};
         flush_diags(&L, diags, NULL);
     }
-    if (L.nomem)
-        goto fail;
+    if (!L.nomem)
+        goto out;
+fail:
+    diag_list_clear(&settings_diags);
+    diag_list_clear(&L.diags);
+    deck_free(d);
+    d = NULL;
+out:
     for (size_t i = 0; i < n_names; i++)
         free(names[i]);
     free(names);
@@ -1367,17 +1373,6 @@ done:
     free(settings_path);
     free(L.dir_real);
     return d;
-fail:
-    for (size_t i = 0; i < n_names; i++)
-        free(names[i]);
-    free(names);
-    free(slides_dir);
-    free(settings_path);
-    free(L.dir_real);
-    diag_list_clear(&settings_diags);
-    diag_list_clear(&L.diags);
-    deck_free(d);
-    return NULL;
 }
 
 static void slide_clear(slide *s)

@@ -292,36 +292,37 @@ static int make_dir(const char *path)
     return -1;
 }
 
-/* Loads the deck for drawing, printing its diagnostics; *status becomes 1
- * when it has errors (its good slides are still drawn). NULL: no memory. */
-static deck *load_reporting(const kiosk_options *o, int *status)
+/* Loads the deck and opens a headless renderer at the output size for
+ * --render and --dump-layout, printing the deck's diagnostics; *status
+ * becomes 1 when it has errors (its good slides are still drawn). NULL when
+ * either fails (said on stderr). */
+static deck *open_for_drawing(const kiosk_options *o, headless *hl, int *status)
 {
     diag_list diags = {0};
     deck *d = deck_load(modes_deck_dir(o), KIOSK_FONT_DIR, &diags);
     diag_print(&diags, stderr);
     *status = diag_count(&diags, DIAG_ERROR) ? 1 : 0;
     diag_list_clear(&diags);
+    int w, h;
+    output_size(o, &w, &h);
+    if (d && headless_open(hl, d, w, h) != 0) {
+        deck_free(d);
+        d = NULL;
+    }
     return d;
 }
 
 int mode_render(const kiosk_options *o)
 {
-    int status;
-    deck *d = load_reporting(o, &status);
-    if (!d)
-        return 1;
     if (make_dir(o->render_dir) != 0) {
         fprintf(stderr, "kiosk: cannot create %s: %s\n", o->render_dir, strerror(errno));
-        deck_free(d);
         return 1;
     }
-    int w, h;
-    output_size(o, &w, &h);
+    int status;
     headless hl;
-    if (headless_open(&hl, d, w, h) != 0) {
-        deck_free(d);
+    deck *d = open_for_drawing(o, &hl, &status);
+    if (!d)
         return 1;
-    }
     for (size_t i = 0; i < d->n_slides; i++) {
         player_view v = {.to = i, .to_elapsed_ms = moment_ms(o, &d->slides[i]), .from = i};
         render_overlay ov = {.current_chapter = -1};
@@ -344,16 +345,10 @@ int mode_render(const kiosk_options *o)
 int mode_dump_layout(const kiosk_options *o)
 {
     int status;
-    deck *d = load_reporting(o, &status);
+    headless hl;
+    deck *d = open_for_drawing(o, &hl, &status);
     if (!d)
         return 1;
-    int w, h;
-    output_size(o, &w, &h);
-    headless hl;
-    if (headless_open(&hl, d, w, h) != 0) {
-        deck_free(d);
-        return 1;
-    }
     for (size_t i = 0; i < d->n_slides; i++) {
         const slide *s = &d->slides[i];
         const slide_layout *l = render_layout(hl.rc, i);
