@@ -274,16 +274,9 @@ static void report(loader *L, diag_severity sev, int line, int col,
 {
     va_list ap;
     va_start(ap, fmt);
-    char *msg = NULL;
-    if (vasprintf(&msg, fmt, ap) < 0)
-        msg = NULL;
-    va_end(ap);
-    if (!msg) {
+    if (!diag_addv(&L->diags, sev, L->file, line, col, fmt, ap))
         L->nomem = true;
-        return;
-    }
-    diag_add(&L->diags, sev, L->file, line, col, "%s", msg);
-    free(msg);
+    va_end(ap);
 }
 
 /* Line and column of the value at `path` (or of its key when at_key and it

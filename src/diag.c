@@ -9,36 +9,43 @@ static char *dup_or_null(const char *s)
     return s ? strdup(s) : NULL;
 }
 
-void diag_add(diag_list *list, diag_severity sev, const char *path, int line,
-              int col, const char *fmt, ...)
+bool diag_addv(diag_list *list, diag_severity sev, const char *path, int line, int col,
+               const char *fmt, va_list ap)
 {
     if (list->n == list->cap) {
         size_t cap = list->cap ? list->cap * 2 : 16;
         diag *items = realloc(list->items, cap * sizeof *items);
         if (!items)
-            return;
+            return false;
         list->items = items;
         list->cap = cap;
     }
-    va_list ap;
-    va_start(ap, fmt);
     char *message = NULL;
     if (vasprintf(&message, fmt, ap) < 0)
         message = NULL;
-    va_end(ap);
     diag *d = &list->items[list->n];
     d->path = dup_or_null(path ? path : "");
     d->message = message;
     if (!d->path || !d->message) {
         free(d->path);
         free(d->message);
-        return;
+        return false;
     }
     d->line = line > 0 ? line : 1;
     d->col = col > 0 ? col : 1;
     d->severity = sev;
     d->local = false;
     list->n++;
+    return true;
+}
+
+void diag_add(diag_list *list, diag_severity sev, const char *path, int line,
+              int col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_addv(list, sev, path, line, col, fmt, ap);
+    va_end(ap);
 }
 
 size_t diag_count(const diag_list *list, diag_severity sev)

@@ -8,6 +8,7 @@
 #ifndef KIOSK_DIAG_H
 #define KIOSK_DIAG_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -33,6 +34,11 @@ typedef struct {
 void diag_add(diag_list *list, diag_severity sev, const char *path, int line,
               int col, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+
+/* The same with a va_list; returns false when memory ran out and the
+ * diagnostic was dropped. */
+bool diag_addv(diag_list *list, diag_severity sev, const char *path, int line, int col,
+               const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
 
 /* Number of diagnostics of the given severity. */
 size_t diag_count(const diag_list *list, diag_severity sev);
