@@ -25,6 +25,13 @@
 #define DECK_DEFAULT_COUNT_DURATION_MS 2000
 #define DECK_DEFAULT_STAGGER_MS 150
 #define DECK_DEFAULT_MIN_TEXT_PX 28 /* text shrinks to this before "…" */
+/* A picture with more pixels is refused from its header, before decoding:
+ * 40 megapixels decode to 160 MB, a header claiming 30000x30000 to 3.6 GB. */
+#define DECK_DEFAULT_MAX_IMAGE_MEGAPIXELS 40
+/* The shipped fonts (in the program's font folder): the theme's default,
+ * and what stands in for a deck font that cannot be used. */
+#define DECK_FONT_REGULAR "NotoSansCJKsc-Regular.otf"
+#define DECK_FONT_BOLD "NotoSansCJKsc-Bold.otf"
 #define DECK_MAX_STAT_ITEMS 8
 #define DECK_MAX_DECIMALS 4
 

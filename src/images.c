@@ -3,16 +3,19 @@
 #include <SDL_image.h>
 #include <libexif/exif-data.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "readfile.h"
+
 /* ---- decoding ---------------------------------------------------------- */
 
-/* EXIF orientation 1..8: the transform that makes the stored pixels upright.
- * Returns 1 when the file has no EXIF or no orientation tag. */
-static int exif_orientation(const char *file)
+/* EXIF orientation 1..8 of a JPEG held in memory: the transform that makes
+ * the stored pixels upright. 1 when the file has no EXIF or no such tag. */
+static int exif_orientation(const unsigned char *data, size_t len)
 {
-    ExifData *ed = exif_data_new_from_file(file);
+    ExifData *ed = exif_data_new_from_data(data, (unsigned int)len);
     if (!ed)
         return 1;
     int o = 1;
@@ -55,16 +58,82 @@ static SDL_Surface *orient(SDL_Surface *src, int o)
     return dst;
 }
 
-SDL_Surface *images_decode(const char *file)
+/* SDL_image hands a CMYK JPEG over as libjpeg decoded it: four bytes per
+ * pixel, C M Y K in memory order, in a surface that claims to be RGBA. Adobe
+ * software (which writes nearly all CMYK JPEGs, marked by APP14) stores the
+ * channels inverted. A plain conversion without a colour profile: close
+ * enough for a photo, and far better than the raw bytes shown as colours. */
+static SDL_Surface *cmyk_to_argb(SDL_Surface *raw, bool adobe)
 {
-    SDL_Surface *raw = IMG_Load(file);
-    if (!raw)
+    if (raw->format->BytesPerPixel != 4)
         return NULL;
-    SDL_Surface *argb = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
+    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, raw->w, raw->h, 32,
+                                                      SDL_PIXELFORMAT_ARGB8888);
+    if (!out)
+        return NULL;
+    for (int y = 0; y < raw->h; y++) {
+        const Uint8 *p = (const Uint8 *)raw->pixels + y * raw->pitch;
+        Uint32 *q = (Uint32 *)((Uint8 *)out->pixels + y * out->pitch);
+        for (int x = 0; x < raw->w; x++, p += 4) {
+            unsigned c = p[0], m = p[1], ye = p[2], k = p[3];
+            if (!adobe) {
+                c = 255 - c;
+                m = 255 - m;
+                ye = 255 - ye;
+                k = 255 - k;
+            }
+            Uint32 r = (c * k + 127) / 255, g = (m * k + 127) / 255, b = (ye * k + 127) / 255;
+            q[x] = 0xFF000000u | r << 16 | g << 8 | b;
+        }
+    }
+    return out;
+}
+
+static SDL_Surface *refuse(char *why, size_t cap, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static SDL_Surface *refuse(char *why, size_t cap, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    if (cap)
+        vsnprintf(why, cap, fmt, ap);
+    va_end(ap);
+    return NULL;
+}
+
+SDL_Surface *images_decode(const char *file, long long max_pixels, char *why, size_t cap)
+{
+    unsigned char *data;
+    size_t len;
+    char reason[200];
+    if (readfile_all(file, IMAGES_MAX_FILE_BYTES, &data, &len, reason, sizeof reason) !=
+        READFILE_OK)
+        return refuse(why, cap, "%s", reason);
+    SDL_Surface *argb = NULL;
+    imgprobe_info info;
+    if (imgprobe_vet(data, len, max_pixels, &info, why, cap) != 0)
+        goto done;
+    SDL_RWops *rw = SDL_RWFromConstMem(data, (int)len);
+    SDL_Surface *raw = rw ? IMG_Load_RW(rw, 1) : NULL;
+    if (!raw) {
+        refuse(why, cap, "cannot be decoded as %s: %s", imgprobe_format_name(info.format),
+               IMG_GetError());
+        goto done;
+    }
+    if (info.format == IMGPROBE_JPEG && info.components == 4)
+        argb = cmyk_to_argb(raw, info.adobe);
+    else
+        argb = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
     SDL_FreeSurface(raw);
-    if (!argb)
-        return NULL;
-    return orient(argb, exif_orientation(file));
+    if (!argb) {
+        refuse(why, cap, "cannot be converted for drawing: %s", SDL_GetError());
+        goto done;
+    }
+    if (info.format == IMGPROBE_JPEG)
+        argb = orient(argb, exif_orientation(data, len));
+done:
+    free(data);
+    return argb;
 }
 
 /* Weights of source samples covering one destination sample along an axis:
@@ -192,9 +261,10 @@ fail:
  * (times overscan), never larger than needed, never upscaled past 1:1 —
  * enlarging is left to the renderer's linear filter. */
 static SDL_Surface *decode_for_box(const char *file, int box_w, int box_h, image_fit fit,
-                                   double overscan)
+                                   double overscan, long long max_pixels, char *why,
+                                   size_t cap)
 {
-    SDL_Surface *img = images_decode(file);
+    SDL_Surface *img = images_decode(file, max_pixels, why, cap);
     if (!img)
         return NULL;
     double sx = (double)box_w / img->w, sy = (double)box_h / img->h;
@@ -204,6 +274,8 @@ static SDL_Surface *decode_for_box(const char *file, int box_w, int box_h, image
     int w = (int)lround(img->w * s), h = (int)lround(img->h * s);
     SDL_Surface *small = images_resize(img, w < 1 ? 1 : w, h < 1 ? 1 : h);
     SDL_FreeSurface(img);
+    if (!small)
+        snprintf(why, cap, "cannot be scaled to %dx%d: out of memory", w, h);
     return small;
 }
 
@@ -211,7 +283,9 @@ static SDL_Surface *decode_for_box(const char *file, int box_w, int box_h, image
 
 typedef struct entry {
     char *key;  /* "path|w|h|fit|overscan" */
+    char *path; /* deck-relative, as the deck names it */
     char *file; /* absolute-ish path to open */
+    char *why;  /* IMAGE_FAILED: why, a phrase to follow the path */
     int box_w, box_h;
     image_fit fit;
     double overscan;
@@ -236,6 +310,9 @@ struct image_cache {
     SDL_cond *wake;
     bool quit;
     int in_flight; /* entries queued or decoding */
+    long long max_pixels;
+    char **reported; /* paths whose failure images_next_failure has told */
+    size_t n_reported;
 };
 
 static void entry_free(entry *e)
@@ -243,7 +320,9 @@ static void entry_free(entry *e)
     if (!e)
         return;
     free(e->key);
+    free(e->path);
     free(e->file);
+    free(e->why);
     if (e->decoded)
         SDL_FreeSurface(e->decoded);
     if (e->texture)
@@ -272,8 +351,11 @@ static int worker(void *arg)
         image_fit fit = job->fit;
         double overscan = job->overscan;
         char *key = strdup(job->key);
+        long long max_pixels = c->max_pixels;
+        char why[256] = "cannot be decoded: out of memory";
         SDL_UnlockMutex(c->lock);
-        SDL_Surface *s = file ? decode_for_box(file, w, h, fit, overscan) : NULL;
+        SDL_Surface *s =
+            file ? decode_for_box(file, w, h, fit, overscan, max_pixels, why, sizeof why) : NULL;
         SDL_LockMutex(c->lock);
         /* The entry may have been dropped meanwhile: find it again by key. */
         entry *e = c->entries;
@@ -282,6 +364,8 @@ static int worker(void *arg)
         if (e && e->status == IMAGE_PENDING) {
             e->decoded = s;
             e->status = s ? IMAGE_PENDING : IMAGE_FAILED;
+            if (!s)
+                e->why = strdup(why);
             s = NULL;
         }
         if (s)
@@ -300,6 +384,7 @@ image_cache *images_new(SDL_Renderer *r, const char *deck_dir, bool threaded)
     if (!c)
         return NULL;
     c->renderer = r;
+    c->max_pixels = (long long)DECK_DEFAULT_MAX_IMAGE_MEGAPIXELS * 1000000;
     c->deck_dir = strdup(deck_dir ? deck_dir : ".");
     c->lock = SDL_CreateMutex();
     c->wake = SDL_CreateCond();
@@ -313,6 +398,15 @@ image_cache *images_new(SDL_Renderer *r, const char *deck_dir, bool threaded)
 fail:
     images_free(c);
     return NULL;
+}
+
+static void forget_reported(image_cache *c)
+{
+    for (size_t i = 0; i < c->n_reported; i++)
+        free(c->reported[i]);
+    free(c->reported);
+    c->reported = NULL;
+    c->n_reported = 0;
 }
 
 void images_free(image_cache *c)
@@ -336,6 +430,7 @@ void images_free(image_cache *c)
         c->entries = e->next;
         entry_free(e);
     }
+    forget_reported(c);
     if (c->wake)
         SDL_DestroyCond(c->wake);
     if (c->lock)
@@ -375,6 +470,8 @@ static void upload(image_cache *c, entry *e)
         e->status = IMAGE_READY;
     } else {
         e->status = IMAGE_FAILED;
+        if (asprintf(&e->why, "cannot be drawn: %s", SDL_GetError()) < 0)
+            e->why = NULL;
     }
     SDL_FreeSurface(e->decoded);
     e->decoded = NULL;
@@ -426,7 +523,43 @@ void images_forget(image_cache *c)
         c->bytes -= e->bytes;
         entry_free(e);
     }
+    forget_reported(c);
     SDL_UnlockMutex(c->lock);
+}
+
+void images_set_pixel_limit(image_cache *c, long long max_pixels)
+{
+    SDL_LockMutex(c->lock);
+    c->max_pixels = max_pixels;
+    SDL_UnlockMutex(c->lock);
+}
+
+bool images_next_failure(image_cache *c, char *out, size_t cap)
+{
+    bool found = false;
+    SDL_LockMutex(c->lock);
+    for (entry *e = c->entries; e && !found; e = e->next) {
+        if (e->status != IMAGE_FAILED || !e->why || !e->key[0])
+            continue;
+        bool told = false;
+        for (size_t i = 0; i < c->n_reported && !told; i++)
+            told = strcmp(c->reported[i], e->path) == 0;
+        if (told)
+            continue;
+        char **grown = realloc(c->reported, (c->n_reported + 1) * sizeof *grown);
+        char *copy = strdup(e->path);
+        if (grown)
+            c->reported = grown;
+        if (!grown || !copy) {
+            free(copy);
+            break;
+        }
+        c->reported[c->n_reported++] = copy;
+        snprintf(out, cap, "%s %s", e->path, e->why);
+        found = true;
+    }
+    SDL_UnlockMutex(c->lock);
+    return found;
 }
 
 SDL_Texture *images_get(image_cache *c, const char *path, int box_w, int box_h,
@@ -446,9 +579,10 @@ SDL_Texture *images_get(image_cache *c, const char *path, int box_w, int box_h,
         size_t n = strlen(c->deck_dir) + strlen(path) + 2;
         if (e) {
             e->key = strdup(key);
+            e->path = strdup(path);
             e->file = malloc(n);
         }
-        if (!e || !e->key || !e->file) {
+        if (!e || !e->key || !e->path || !e->file) {
             entry_free(e);
             SDL_UnlockMutex(c->lock);
             *status = IMAGE_FAILED;
@@ -467,9 +601,13 @@ SDL_Texture *images_get(image_cache *c, const char *path, int box_w, int box_h,
             c->in_flight++;
             SDL_CondSignal(c->wake);
         } else {
-            e->decoded = decode_for_box(e->file, bw, bh, fit, overscan);
-            if (!e->decoded)
+            char why[256] = "cannot be decoded: out of memory";
+            e->decoded =
+                decode_for_box(e->file, bw, bh, fit, overscan, c->max_pixels, why, sizeof why);
+            if (!e->decoded) {
                 e->status = IMAGE_FAILED;
+                e->why = strdup(why);
+            }
         }
     }
     e->last_use = c->clock;

@@ -12,8 +12,12 @@
 #include <stdbool.h>
 
 #include "deck.h"
+#include "imgprobe.h"
 
 #define IMAGES_BUDGET_BYTES (256u << 20) /* decoded texture memory kept */
+/* A picture file bigger than this is refused unread: 40 megapixels need
+ * about 120 MB even as an uncompressed PNG. */
+#define IMAGES_MAX_FILE_BYTES (256u << 20)
 
 typedef struct image_cache image_cache;
 
@@ -36,12 +40,27 @@ bool images_pump(image_cache *c);
 /* True while any decode is queued or running. */
 bool images_busy(image_cache *c);
 
-/* Drops every cached texture and failure (after the deck changed on disk). */
+/* Drops every cached texture and failure (after the deck changed on disk);
+ * failures are told again by images_next_failure. */
 void images_forget(image_cache *c);
 
+/* Pictures with more pixels fail from their header, before decoding (the
+ * deck's max_image_megapixels; <= 0: no limit). Applies to pictures not yet
+ * decoded. The default is DECK_DEFAULT_MAX_IMAGE_MEGAPIXELS. */
+void images_set_pixel_limit(image_cache *c, long long max_pixels);
+
+/* Tells one picture that failed and was not told yet, as "PATH REASON"
+ * ("assets/a.jpg is a damaged JPEG image: it is cut short ...") into out;
+ * false when there is none. Each path is told once until images_forget, so
+ * a show reports a vanished picture once, not once per loop. */
+bool images_next_failure(image_cache *c, char *out, size_t cap);
+
 /* Decodes a file to an ARGB8888 surface, upright per its EXIF orientation
- * (IMG_Load ignores EXIF). NULL on failure. Thread-safe. */
-SDL_Surface *images_decode(const char *file);
+ * (IMG_Load ignores EXIF), CMYK JPEGs turned into RGB. The file is read
+ * whole (never a FIFO or a folder, at most IMAGES_MAX_FILE_BYTES) and vetted
+ * by imgprobe_vet before a pixel is decoded. NULL on failure with the reason
+ * in why[0..cap), a phrase like imgprobe_vet's. Thread-safe. */
+SDL_Surface *images_decode(const char *file, long long max_pixels, char *why, size_t cap);
 
 /* Area-averaging resize of an ARGB8888 surface (sharp, alias-free when
  * shrinking a photo; bilinear-like when enlarging). NULL on failure. */
