@@ -4,10 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "readfile.h"
 #include "utf8.h"
 
 #define FONTS_MAX_FACES 96    /* (file, size) pairs kept open */
 #define FONTS_MAX_FALLBACKS 8 /* distinct fallback files */
+#define FONTS_MAX_FILE_BYTES (64u << 20) /* Noto CJK's whole collection is 30 MB */
 
 typedef struct {
     int file; /* index into files[] */
@@ -19,6 +21,12 @@ typedef struct {
 struct font_set {
     char *files[2 + FONTS_MAX_FALLBACKS]; /* 0 regular, 1 bold, then fallbacks */
     int index[2 + FONTS_MAX_FALLBACKS];   /* face in a collection (.ttc) */
+    /* The regular and bold files read whole: every size opens from memory,
+     * so a file that vanishes or changes on disk while the show runs costs
+     * nothing. Fallbacks (system fonts) open from their paths. */
+    unsigned char *data[2];
+    size_t size[2];
+    char warning[2][600]; /* what fonts_new replaced, "" when nothing */
     int n_files;
     face_entry faces[FONTS_MAX_FACES];
     int n_faces;
@@ -39,7 +47,13 @@ static TTF_Font *face(font_set *fs, int file, int px)
             return fs->faces[i].font;
         }
     }
-    TTF_Font *font = TTF_OpenFontIndex(fs->files[file], px, fs->index[file]);
+    TTF_Font *font;
+    if (file < 2) {
+        SDL_RWops *rw = SDL_RWFromConstMem(fs->data[file], (int)fs->size[file]);
+        font = rw ? TTF_OpenFontIndexRW(rw, 1, px, 0) : NULL;
+    } else {
+        font = TTF_OpenFontIndex(fs->files[file], px, fs->index[file]);
+    }
     if (!font)
         return NULL;
     TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
@@ -65,24 +79,93 @@ static bool file_opens(const char *path, int index)
     return f != NULL;
 }
 
+/* Reads a font file whole and checks FreeType takes it. 0, or -1 with a
+ * phrase that can follow the file's name. */
+static int read_font(const char *path, unsigned char **data, size_t *size, char *why,
+                     size_t cap)
+{
+    if (readfile_all(path, FONTS_MAX_FILE_BYTES, data, size, why, cap) != READFILE_OK)
+        return -1;
+    SDL_RWops *rw = SDL_RWFromConstMem(*data, (int)*size);
+    TTF_Font *f = rw ? TTF_OpenFontIndexRW(rw, 1, 12, 0) : NULL;
+    if (f) {
+        TTF_CloseFont(f);
+        return 0;
+    }
+    snprintf(why, cap, "is not a font FreeType can read (%s)", TTF_GetError());
+    free(*data);
+    *data = NULL;
+    *size = 0;
+    return -1;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
 font_set *fonts_new(const char *regular_path, const char *bold_path,
-                    const char **err)
+                    const char *shipped_regular, const char *shipped_bold, const char **err)
 {
     font_set *fs = calloc(1, sizeof *fs);
     if (!fs) {
         *err = "out of memory";
         return NULL;
     }
-    bool reg_ok = file_opens(regular_path, 0), bold_ok = file_opens(bold_path, 0);
-    if (!reg_ok && !bold_ok) {
-        *err = "cannot open the theme's fonts";
-        free(fs);
+    const char *wanted[2] = {regular_path, bold_path};
+    const char *shipped[2] = {shipped_regular, shipped_bold};
+    const char *used[2] = {NULL, NULL};
+    for (int k = 0; k < 2; k++) {
+        char why[300] = "is not given";
+        if (wanted[k] && read_font(wanted[k], &fs->data[k], &fs->size[k], why, sizeof why) == 0) {
+            used[k] = wanted[k];
+            continue;
+        }
+        char why_shipped[300];
+        if (shipped[k] && (!wanted[k] || strcmp(shipped[k], wanted[k]) != 0) &&
+            read_font(shipped[k], &fs->data[k], &fs->size[k], why_shipped,
+                      sizeof why_shipped) == 0) {
+            used[k] = shipped[k];
+            snprintf(fs->warning[k], sizeof fs->warning[k],
+                     "the %s font %s %s; the shipped font %s is used instead",
+                     k ? "bold" : "regular", wanted[k] ? wanted[k] : "(none)", why,
+                     base_name(shipped[k]));
+        }
+    }
+    /* One face can stand in for the other rather than have no text. */
+    for (int k = 0; k < 2; k++) {
+        if (used[k] || !used[1 - k])
+            continue;
+        fs->data[k] = malloc(fs->size[1 - k]);
+        if (!fs->data[k])
+            break;
+        memcpy(fs->data[k], fs->data[1 - k], fs->size[1 - k]);
+        fs->size[k] = fs->size[1 - k];
+        used[k] = used[1 - k];
+        snprintf(fs->warning[k], sizeof fs->warning[k],
+                 "the %s font %s cannot be used; the %s face stands in", k ? "bold" : "regular",
+                 wanted[k] ? wanted[k] : "(none)", k ? "regular" : "bold");
+    }
+    if (!used[0] || !used[1]) {
+        *err = "cannot open the theme's fonts, nor the shipped ones";
+        fonts_free(fs);
         return NULL;
     }
-    fs->files[0] = strdup(reg_ok ? regular_path : bold_path);
-    fs->files[1] = strdup(bold_ok ? bold_path : regular_path);
+    fs->files[0] = strdup(used[0]);
+    fs->files[1] = strdup(used[1]);
     fs->n_files = 2;
+    if (!fs->files[0] || !fs->files[1]) {
+        *err = "out of memory";
+        fonts_free(fs);
+        return NULL;
+    }
     return fs;
+}
+
+const char *fonts_warning(const font_set *fs, int k)
+{
+    return fs && k >= 0 && k < 2 && fs->warning[k][0] ? fs->warning[k] : NULL;
 }
 
 void fonts_free(font_set *fs)
@@ -93,6 +176,8 @@ void fonts_free(font_set *fs)
         TTF_CloseFont(fs->faces[i].font);
     for (int i = 0; i < fs->n_files; i++)
         free(fs->files[i]);
+    free(fs->data[0]);
+    free(fs->data[1]);
     free(fs->lookups);
     free(fs);
 }

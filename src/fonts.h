@@ -14,10 +14,20 @@
 
 typedef struct font_set font_set;
 
-/* Opens the two fonts. Returns NULL (with a message in *err, static) when
- * neither can be opened; a missing bold face falls back to the regular. */
+/* Opens the regular and bold fonts, each read whole into memory, so a file
+ * that vanishes or changes while the show runs costs nothing. A face that
+ * cannot be read or is not a font is replaced by the shipped one, and
+ * fonts_warning says so; with neither, the other weight stands in. Returns
+ * NULL (with a message in *err, static) only when no face opens at all. */
 font_set *fonts_new(const char *regular_path, const char *bold_path,
+                    const char *shipped_regular, const char *shipped_bold,
                     const char **err);
+
+/* What fonts_new replaced for face k (0 regular, 1 bold): "the regular font
+ * PATH is not a font FreeType can read (...); the shipped font X is used
+ * instead"; NULL when that face is the one asked for. */
+const char *fonts_warning(const font_set *fs, int k);
+
 void fonts_free(font_set *fs);
 
 /* Width in pixels of utf8[0..len) at px, glyph fallback included. */

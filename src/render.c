@@ -332,7 +332,9 @@ render_ctx *render_new(SDL_Renderer *r, const deck *d, int out_w, int out_h,
     rc->d = d;
     rc->out_w = out_w;
     rc->out_h = out_h;
-    rc->fonts = fonts_new(d->theme.font, d->theme.font_bold, err);
+    rc->fonts = fonts_new(d->theme.font, d->theme.font_bold,
+                          KIOSK_FONT_DIR "/" DECK_FONT_REGULAR, KIOSK_FONT_DIR "/" DECK_FONT_BOLD,
+                          err);
     rc->images = images_new(r, d->dir, threaded_images);
     if (!rc->fonts || !rc->images) {
         if (rc->fonts)

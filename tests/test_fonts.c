@@ -67,7 +67,7 @@ int main(void)
     /* 2. Fallback: 喆 is outside GB 2312, so not in the subset, but Debian's
      *    full Noto Sans CJK (fonts-noto-cjk) has it. */
     const char *err = NULL;
-    font_set *fs = fonts_new(reg_path, bold_path, &err);
+    font_set *fs = fonts_new(reg_path, bold_path, NULL, NULL, &err);
     CHECK(fs != NULL, "fonts_new: %s", err ? err : "");
     if (fs) {
         CHECK(!TTF_GlyphIsProvided32(reg, 0x5586), "the subset lacks 喆 (the fallback row needs it to)");
@@ -89,8 +89,33 @@ int main(void)
         fonts_free(fs);
     }
     fonts_free(NULL);
-    CHECK(fonts_new("/nonexistent.otf", "/nonexistent-bold.otf", &err) == NULL && err,
-          "missing fonts are an error with a message");
+    CHECK(fonts_new("/nonexistent.otf", "/nonexistent-bold.otf", NULL, NULL, &err) == NULL && err,
+          "missing fonts and no shipped ones are an error with a message");
+    /* 3. A deck font that is missing or not a font: the shipped one stands
+     *    in, and the warning names the file and the reason. */
+    struct {
+        const char *regular;
+        const char *warning_part; /* NULL: no warning */
+    } rows[] = {
+        {reg_path, NULL},
+        {"/nonexistent.otf", "the regular font /nonexistent.otf does not exist; the shipped font"},
+        {KIOSK_SOURCE_DIR "/README.md", "README.md is not a font FreeType can read"},
+        {KIOSK_SOURCE_DIR "/fonts", "fonts is a folder, not a file; the shipped font"},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        err = NULL;
+        fs = fonts_new(rows[i].regular, bold_path, reg_path, bold_path, &err);
+        CHECK(fs != NULL, "row %zu: fonts_new falls back, got %s", i, err ? err : "NULL");
+        const char *w = fonts_warning(fs, 0);
+        if (rows[i].warning_part)
+            CHECK(w && strstr(w, rows[i].warning_part), "row %zu: expected a warning with \"%s\", got \"%s\"",
+                  i, rows[i].warning_part, w ? w : "(none)");
+        else
+            CHECK(!w, "row %zu: expected no warning, got \"%s\"", i, w);
+        CHECK(!fonts_warning(fs, 1), "row %zu: the bold face is untouched", i);
+        CHECK(fs && fonts_width(fs, "忠", strlen("忠"), 40, false) >= 36, "row %zu: text is measured", i);
+        fonts_free(fs);
+    }
     TTF_CloseFont(reg);
     TTF_CloseFont(bold);
     TTF_Quit();
