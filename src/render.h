@@ -15,6 +15,7 @@
 #include "fonts.h"
 #include "layout.h"
 #include "player.h"
+#include "staff.h"
 
 typedef struct render_ctx render_ctx;
 
@@ -60,7 +61,6 @@ font_set *render_fonts(render_ctx *rc);
 void render_set_caching(render_ctx *rc, bool on);
 
 /* The staff overlay's buttons, as drawn in the last frame that showed it. */
-typedef enum { STAFF_NONE = -1, STAFF_RELOAD, STAFF_QUIT } staff_button;
 staff_button render_staff_button_at(const render_ctx *rc, int x, int y);
 
 /* The chapter-bar chapter at output pixel (x, y), or -1. */

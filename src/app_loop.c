@@ -1,0 +1,170 @@
+/* The live show's loop: sleep until the next thing that changes, handle
+ * input, advance the player, draw and present a frame. */
+#include <limits.h>
+#include <stdio.h>
+
+#include "anim.h"
+#include "app.h"
+#include "input.h"
+#include "modes.h"
+
+#define IDLE_FRAME_MS 16  /* frame pacing when the renderer cannot vsync */
+#define MAX_SLEEP_MS 1000 /* wake at least this often */
+
+static void drain_events(app *a)
+{
+    player_event ev;
+    while (player_poll_event(a->p, &ev)) {
+        const slide *s = ev.slide < a->d->n_slides ? &a->d->slides[ev.slide] : NULL;
+        const char *name = ev.type == PLAYER_EVENT_SHOW    ? "show"
+                           : ev.type == PLAYER_EVENT_PAUSE ? "pause"
+                                                           : "resume";
+        app_log(a, name, (long)ev.slide + 1, s ? s->file : NULL,
+                ev.type == PLAYER_EVENT_SHOW ? player_cause_name(ev.cause) : NULL, NULL);
+        a->dirty = true;
+    }
+}
+
+static void staff_text(app *a, char *buf, size_t cap)
+{
+    size_t cur = player_current(a->p);
+    const slide *s = cur < a->d->n_slides ? &a->d->slides[cur] : NULL;
+    int n = snprintf(buf, cap,
+                     "kiosk %s — 工作人员 · Staff\n"
+                     "Deck: %s\n"
+                     "Slide %zu / %zu: %s\n"
+                     "%.0f frames per second · %zu errors, %zu warnings\n",
+                     KIOSK_VERSION, modes_deck_dir(a->o), cur + 1, a->d->n_slides,
+                     s ? s->file : "-", a->fps, diag_count(&a->diags, DIAG_ERROR),
+                     diag_count(&a->diags, DIAG_WARNING));
+    char line[2048];
+    for (size_t i = 0; i < a->diags.n && i < 12 && n > 0 && (size_t)n < cap; i++) {
+        diag_format(&a->diags.items[i], line, sizeof line);
+        n += snprintf(buf + n, cap - (size_t)n, "%s\n", line);
+    }
+    if (n > 0 && (size_t)n < cap)
+        snprintf(buf + n, cap - (size_t)n, "\n轻触其他地方关闭 · Tap anywhere else to close");
+}
+
+/* The slides a visitor or the timer can bring next: their photos decode
+ * while this one shows. */
+static void prefetch_neighbours(app *a)
+{
+    size_t n = a->d->n_slides, cur = player_current(a->p);
+    if (n == 0)
+        return;
+    for (size_t step = 1; step < n; step++) { /* next playable */
+        size_t i = (cur + step) % n;
+        if (a->d->slides[i].type != SLIDE_BROKEN) {
+            render_prefetch(a->rc, i);
+            break;
+        }
+    }
+    for (size_t step = 1; step < n; step++) { /* previous playable */
+        size_t i = (cur + n - step) % n;
+        if (a->d->slides[i].type != SLIDE_BROKEN) {
+            render_prefetch(a->rc, i);
+            break;
+        }
+    }
+    render_prefetch(a->rc, 0); /* where idle returns to */
+}
+
+/* Draws and presents one frame; returns true while something in it moves. */
+static bool draw(app *a)
+{
+    player_ms t = app_now(a);
+    player_view v = player_view_at(a->p, t);
+    char staff[4096];
+    if (a->staff_open)
+        staff_text(a, staff, sizeof staff);
+    render_overlay ov = {
+        .paused = v.paused,
+        .current_chapter = player_current_chapter(a->p),
+        .staff_text = a->staff_open ? staff : NULL,
+    };
+    bool moving;
+    if (a->o->rotate) {
+        if (!a->rotated)
+            a->rotated = SDL_CreateTexture(a->ren, SDL_PIXELFORMAT_ARGB8888,
+                                           SDL_TEXTUREACCESS_TARGET, a->out_w, a->out_h);
+        SDL_SetRenderTarget(a->ren, a->rotated);
+        moving = render_frame(a->rc, &v, &ov);
+        SDL_SetRenderTarget(a->ren, NULL);
+        SDL_SetRenderDrawColor(a->ren, 0, 0, 0, 255);
+        SDL_RenderClear(a->ren);
+        SDL_Rect dst = {(a->win_w - a->out_w) / 2, (a->win_h - a->out_h) / 2, a->out_w, a->out_h};
+        SDL_RenderCopyEx(a->ren, a->rotated, NULL, &dst, a->o->rotate, NULL, SDL_FLIP_NONE);
+    } else {
+        moving = render_frame(a->rc, &v, &ov);
+    }
+    SDL_RenderPresent(a->ren);
+    a->frames++;
+    Uint64 now = SDL_GetTicks64();
+    if (now - a->fps_since >= 1000) {
+        a->fps = a->frames * 1000.0 / (double)(now - a->fps_since);
+        a->frames = 0;
+        a->fps_since = now;
+    }
+    /* Counting figures and the like: the renderer knows they still move. */
+    if (!v.transitioning && v.to < a->d->n_slides) {
+        long long settle = anim_slide_settle_ms(&a->d->slides[v.to]);
+        if (v.to_elapsed_ms < settle + 400)
+            moving = true;
+    }
+    return moving;
+}
+
+void app_loop(app *a)
+{
+    const kiosk_options *o = a->o;
+    player_ms exit_at = o->exit_after_s >= 0 ? (player_ms)(o->exit_after_s * 1000) : LLONG_MAX;
+    bool moving = true;
+    while (!a->quit) {
+        player_ms t = app_now(a);
+        if (t >= exit_at)
+            break;
+        /* Sleep until the nearest thing that will change, unless something
+         * moves on screen now. */
+        player_ms wake = player_next_deadline(a->p, t);
+        long long lp = gesture_deadline(&a->g);
+        if (lp >= 0 && lp < wake)
+            wake = lp;
+        if (exit_at < wake)
+            wake = exit_at;
+        SDL_Event e;
+        if (moving || a->dirty || render_images_busy(a->rc)) {
+            while (SDL_PollEvent(&e))
+                input_handle(a, &e);
+        } else {
+            long long wait = wake - t;
+            if (wait > MAX_SLEEP_MS)
+                wait = MAX_SLEEP_MS;
+            if (wait < 0)
+                wait = 0;
+            if (SDL_WaitEventTimeout(&e, (int)wait)) {
+                input_handle(a, &e);
+                while (SDL_PollEvent(&e))
+                    input_handle(a, &e);
+            }
+        }
+        t = app_now(a);
+        input_tick(a, t);
+        player_tick(a->p, t);
+        drain_events(a);
+        if (render_pump_images(a->rc))
+            a->dirty = true;
+        if (moving || a->dirty || player_next_deadline(a->p, t) <= t) {
+            Uint64 f0 = SDL_GetTicks64();
+            moving = draw(a);
+            a->dirty = false;
+            prefetch_neighbours(a);
+            if (!a->vsync) { /* pace frames ourselves */
+                Uint64 spent = SDL_GetTicks64() - f0;
+                if (spent < IDLE_FRAME_MS)
+                    SDL_Delay((Uint32)(IDLE_FRAME_MS - spent));
+            }
+        }
+    }
+    drain_events(a);
+}
