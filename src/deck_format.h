@@ -1,0 +1,92 @@
+/* deck_format — the deck format, declared once.
+ *
+ * Each row is one key: its JSON shape (kind), which slide types it belongs
+ * to, whether it is required, its range and default, and where the loaded
+ * value goes. The binder (deck_bind), the defaults and the messages all read
+ * these rows; adding a key is adding a row in deck_format.c. Pure data. */
+#ifndef KIOSK_DECK_FORMAT_H
+#define KIOSK_DECK_FORMAT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "deck.h"
+
+typedef enum {
+    FIELD_TYPE,       /* the slide's "type"; read before everything else */
+    FIELD_STRING,     /* char * */
+    FIELD_SECONDS,    /* int milliseconds, written in seconds */
+    FIELD_INT,        /* int; the number must be whole */
+    FIELD_DECIMALS,   /* int like FIELD_INT; left at -1 it becomes the number
+                         of decimals `literal_of` is written with */
+    FIELD_NUMBER,     /* double; `has_offset` is a bool set when present */
+    FIELD_BOOL,       /* bool */
+    FIELD_COLOR,      /* deck_rgb, "#rrggbb" */
+    FIELD_IMAGE,      /* char *, a deck-relative path to a PNG/JPEG/WebP */
+    FIELD_FONT,       /* char *, a deck font, stored joined with the folder */
+    FIELD_BACKGROUND, /* a slide's colour or image background */
+    FIELD_ENUM,       /* int, one of `names` */
+    FIELD_CHOICE,     /* char *, one of `names`; "" is stored as NULL */
+    FIELD_TRANSITION, /* transition_spec: a name or {type, duration} */
+    FIELD_SIZE,       /* two ints, [width, height] */
+    FIELD_OBJECT,     /* a nested object read by `sub` */
+    FIELD_ITEMS,      /* an array of objects read by `sub` */
+} field_kind;
+
+#define FIELD_KIND_COUNT (FIELD_ITEMS + 1)
+
+typedef struct field field;
+
+typedef struct field_table {
+    const field *rows;
+    size_t n;
+} field_table;
+
+#define FIELD_ALWAYS (~0u)
+#define FIELD_BIT(t) (1u << (t))
+#define FIELD_FIGURES (FIELD_BIT(SLIDE_STATS) | FIELD_BIT(SLIDE_CHART))
+
+struct field {
+    const char *key;
+    field_kind kind;
+    unsigned types;       /* slide types the key belongs to; 0: every type */
+    unsigned required;    /* slide types that must have it; FIELD_ALWAYS: every type */
+    bool ranged;          /* min/max apply (seconds always have a range) */
+    bool min_exclusive;   /* min itself is out of range: "greater than" */
+    double min, max;      /* value range; for FIELD_ITEMS the entry count */
+    size_t offset;        /* where the value goes, from the object's base */
+    size_t has_offset;    /* FIELD_NUMBER: bool set when present; FIELD_ITEMS:
+                             the size_t count. 0: none */
+    size_t deck_offset;   /* default copied from the deck settings; 0: none */
+    double def, def2;     /* numeric default (seconds for FIELD_SECONDS) */
+    const char *def_str;  /* string, colour, enum, font or transition default */
+    const char *const *names; /* FIELD_ENUM, FIELD_CHOICE, FIELD_TRANSITION */
+    const int *values;        /* FIELD_ENUM, FIELD_TRANSITION: value per name */
+    int (*parse)(const char *name, int *out); /* FIELD_ENUM alternative */
+    const char *literal_of;   /* FIELD_DECIMALS: the sibling key it counts */
+    const field_table *sub;
+};
+
+/* Whether row f is read for a slide of type bit `type_bit` (0: deck.json). */
+static inline bool field_applies(const field *f, unsigned type_bit)
+{
+    return f->types == 0 || type_bit == 0 || (f->types & type_bit);
+}
+
+/* slides/deck.json, and every other slide file. */
+extern const field_table format_settings_table;
+extern const field_table format_slide_table;
+
+/* NULL-terminated, in enum order: slide_type (without SLIDE_BROKEN) and
+ * transition_type. */
+extern const char *const format_slide_type_names[];
+extern const char *const format_transition_names[];
+
+/* Number of slide types a file can name (SLIDE_BROKEN is not one). */
+#define FORMAT_SLIDE_TYPES SLIDE_BROKEN
+#define FORMAT_TRANSITIONS (TRANSITION_NONE + 1)
+
+/* Upper bound for any time in a deck, in seconds: a day. Keeps ms in an int. */
+#define FORMAT_MAX_SECONDS 86400.0
+
+#endif
