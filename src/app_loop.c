@@ -83,20 +83,20 @@ static bool draw(app *a)
         .current_chapter = player_current_chapter(a->p),
         .staff_text = a->staff_open ? staff : NULL,
     };
-    bool moving;
+    frame_status st;
     if (a->o->rotate) {
         if (!a->rotated)
             a->rotated = SDL_CreateTexture(a->ren, SDL_PIXELFORMAT_ARGB8888,
                                            SDL_TEXTUREACCESS_TARGET, a->out_w, a->out_h);
         SDL_SetRenderTarget(a->ren, a->rotated);
-        moving = render_frame(a->rc, &v, &ov);
+        st = render_frame(a->rc, &v, &ov);
         SDL_SetRenderTarget(a->ren, NULL);
         SDL_SetRenderDrawColor(a->ren, 0, 0, 0, 255);
         SDL_RenderClear(a->ren);
         SDL_Rect dst = {(a->win_w - a->out_w) / 2, (a->win_h - a->out_h) / 2, a->out_w, a->out_h};
         SDL_RenderCopyEx(a->ren, a->rotated, NULL, &dst, a->o->rotate, NULL, SDL_FLIP_NONE);
     } else {
-        moving = render_frame(a->rc, &v, &ov);
+        st = render_frame(a->rc, &v, &ov);
     }
     SDL_RenderPresent(a->ren);
     a->frames++;
@@ -107,6 +107,7 @@ static bool draw(app *a)
         a->fps_since = now;
     }
     /* Counting figures and the like: the renderer knows they still move. */
+    bool moving = frame_status_changing(st);
     if (!v.transitioning && v.to < a->d->n_slides) {
         long long settle = anim_slide_settle_ms(&a->d->slides[v.to]);
         if (v.to_elapsed_ms < settle + 400)

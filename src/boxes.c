@@ -86,17 +86,17 @@ SDL_Texture *boxes_picture(box_painter *bp, const layout_box *b, SDL_Rect *out, 
                       b->ken_burns ? KEN_BURNS_OVERSCAN : 1.0, st);
 }
 
-static bool paint_picture(box_painter *bp, const layout_box *b, size_t slide_index, long long t_ms,
+static frame_status paint_picture(box_painter *bp, const layout_box *b, size_t slide_index, long long t_ms,
                           long long duration_ms)
 {
     SDL_Rect box;
     image_status st;
     SDL_Texture *t = boxes_picture(bp, b, &box, &st);
     if (box.w <= 0 || box.h <= 0)
-        return false;
+        return (frame_status){0};
     if (!t) {
         paint_placeholder(bp, box, b->image, st == IMAGE_PENDING);
-        return st == IMAGE_PENDING;
+        return (frame_status){.decoding = st == IMAGE_PENDING};
     }
     int iw, ih;
     SDL_QueryTexture(t, NULL, NULL, &iw, &ih);
@@ -131,15 +131,15 @@ static bool paint_picture(box_painter *bp, const layout_box *b, size_t slide_ind
     SDL_SetTextureAlphaMod(t, 255);
     SDL_RenderCopyF(bp->p->r, t, NULL, &dst);
     SDL_RenderSetClipRect(bp->p->r, NULL);
-    return b->ken_burns;
+    return (frame_status){.moving = b->ken_burns};
 }
 
 /* prefix + number + unit on one baseline, centred on the figure's final
  * width so nothing moves while the number counts. Returns the figure's full
- * width in output pixels; *moving is set while it counts or its icon is
- * still decoding. */
+ * width in output pixels; *st says whether it counts or its icon is still
+ * decoding. */
 static int paint_figure(box_painter *bp, const layout_box *b, const slide *s, long long t_ms,
-                        double x_start, bool centred, bool *moving)
+                        double x_start, bool centred, frame_status *st)
 {
     painter *p = bp->p;
     const stat_item *it = &s->items[b->item];
@@ -152,7 +152,7 @@ static int paint_figure(box_painter *bp, const layout_box *b, const slide *s, lo
     double prog = anim_item_progress(s, b->item, t_ms);
     anim_item_text(now, sizeof now, it, s->separator, s->easing, prog);
     if (prog < 1)
-        *moving = true;
+        st->moving = true;
     if (!a)
         return 0;
     int slot_w = paint_digits_width(a, final);
@@ -171,9 +171,9 @@ static int paint_figure(box_painter *bp, const layout_box *b, const slide *s, lo
     int baseline = (int)lround(b->baseline * p->scale);
     int small_ascent = fonts_ascent(p->fonts, small, true);
     if (icon) { /* beside the figure, its bottom on the baseline */
-        image_status st;
+        image_status ist;
         SDL_Rect box = {x, baseline - icon, icon, icon};
-        SDL_Texture *t = images_get(bp->images, it->icon, icon, icon, FIT_CONTAIN, 1.0, &st);
+        SDL_Texture *t = images_get(bp->images, it->icon, icon, icon, FIT_CONTAIN, 1.0, &ist);
         if (t) {
             int iw, ih;
             SDL_QueryTexture(t, NULL, NULL, &iw, &ih);
@@ -182,8 +182,8 @@ static int paint_figure(box_painter *bp, const layout_box *b, const slide *s, lo
                             (int)(iw * k), (int)(ih * k)};
             SDL_SetTextureAlphaMod(t, 255);
             SDL_RenderCopy(p->r, t, NULL, &dst);
-        } else if (st == IMAGE_PENDING) {
-            *moving = true;
+        } else if (ist == IMAGE_PENDING) {
+            st->decoding = true;
         }
         x += icon + 2 * gap;
     }
@@ -204,17 +204,17 @@ static int paint_figure(box_painter *bp, const layout_box *b, const slide *s, lo
 
 /* "▲ 同比增长 108%" in a pill, fading in once its figure has landed.
  * x_canvas is the badge's centre, left or right edge as `align` says.
- * Returns true while it fades in. */
-static bool paint_badge(box_painter *bp, const layout_box *b, const slide *s, long long t_ms,
+ * It moves while it fades in. */
+static frame_status paint_badge(box_painter *bp, const layout_box *b, const slide *s, long long t_ms,
                         double x_canvas, double y_canvas, layout_align align)
 {
     painter *p = bp->p;
     const stat_item *it = &s->items[b->item];
     if (!anim_item_landed(s, b->item, t_ms))
-        return false;
+        return (frame_status){0};
     long long since = t_ms - (long long)(b->item * (size_t)s->stagger_ms) - s->count_duration_ms;
     double a = since >= BADGE_FADE_MS ? 1.0 : fmax(0, (double)since / BADGE_FADE_MS);
-    bool moving = a < 1;
+    frame_status st = {.moving = a < 1};
     char text[160];
     layout_badge_text(text, sizeof text, it);
     int px = paint_px(p, b->px);
@@ -222,7 +222,7 @@ static bool paint_badge(box_painter *bp, const layout_box *b, const slide *s, lo
     SDL_Color ink = paint_rgb(bp->d->theme.background);
     const paint_text_entry *e = paint_text(p, text, px, true, ink);
     if (!e)
-        return moving;
+        return st;
     int tw = fonts_width(p->fonts, text, strlen(text), px, true);
     int pad_x = (int)lround(px * 0.7), h = (int)lround(px * 1.7);
     int w = tw + 2 * pad_x;
@@ -252,15 +252,15 @@ static bool paint_badge(box_painter *bp, const layout_box *b, const slide *s, lo
     SDL_Rect dst = {x + pad_x, y + (h - height) / 2 - FONTS_RENDER_PAD(px), e->w, e->h};
     SDL_SetTextureAlphaMod(e->tex, (Uint8)lround(a * 255));
     SDL_RenderCopy(p->r, e->tex, NULL, &dst);
-    return moving;
+    return st;
 }
 
-static bool paint_bar(box_painter *bp, const layout_box *b, const slide *s, long long t_ms)
+static frame_status paint_bar(box_painter *bp, const layout_box *b, const slide *s, long long t_ms)
 {
     painter *p = bp->p;
     double prog = anim_item_progress(s, b->item, t_ms);
     double eased = anim_ease(s->easing, prog);
-    bool moving = prog < 1;
+    frame_status st = {.moving = prog < 1};
     double len = b->w * b->fraction * eased;
     SDL_Rect bar = paint_rect(p, b->x, b->y, len, b->h);
     if (bar.w < 1 && b->fraction > 0 && prog > 0)
@@ -273,7 +273,7 @@ static bool paint_bar(box_painter *bp, const layout_box *b, const slide *s, long
         paint_fill(p, cap, paint_mix(acc, (SDL_Color){255, 255, 255, 255}, 0.35), 1);
     /* The figure rides at the tip, centred on the bar. */
     double tip_x = b->x + len + 20; /* canvas px after the bar's end */
-    int fig_w = paint_figure(bp, b, s, t_ms, tip_x, false, &moving);
+    int fig_w = paint_figure(bp, b, s, t_ms, tip_x, false, &st);
     const stat_item *it = &s->items[b->item];
     if (it->has_growth) {
         /* Drawn once the figure has landed, so the bar is at full length. */
@@ -282,12 +282,14 @@ static bool paint_bar(box_painter *bp, const layout_box *b, const slide *s, long
         badge.role = it->growth < 0 ? ROLE_NEGATIVE : ROLE_ACCENT;
         double bh = badge.px * 1.7;
         if (b->badge_right > 0)
-            moving |= paint_badge(bp, &badge, s, t_ms, b->badge_right, b->badge_top, ALIGN_RIGHT);
+            st = frame_status_join(
+                st, paint_badge(bp, &badge, s, t_ms, b->badge_right, b->badge_top, ALIGN_RIGHT));
         else
-            moving |= paint_badge(bp, &badge, s, t_ms, tip_x + fig_w / p->scale + 20,
-                                  b->y + (b->h - bh) / 2, ALIGN_LEFT);
+            st = frame_status_join(st, paint_badge(bp, &badge, s, t_ms,
+                                                           tip_x + fig_w / p->scale + 20,
+                                                           b->y + (b->h - bh) / 2, ALIGN_LEFT));
     }
-    return moving;
+    return st;
 }
 
 void boxes_paint_background(box_painter *bp, const slide *s)
@@ -302,26 +304,26 @@ void boxes_paint_background(box_painter *bp, const slide *s)
                 (SDL_Color){0, 0, 0, 255}, 0.28, false);
 }
 
-bool boxes_paint(box_painter *bp, const layout_box *b, size_t i, long long t_ms)
+frame_status boxes_paint(box_painter *bp, const layout_box *b, size_t i, long long t_ms)
 {
     const slide *s = &bp->d->slides[i];
-    bool moving = false;
+    frame_status st = {0};
     switch (b->kind) {
     case LBOX_IMAGE: return paint_picture(bp, b, i, t_ms, s->duration_ms);
     case LBOX_SHADE:
         paint_shade(bp->p, paint_rect(bp->p, b->x, b->y, b->w, b->h), role(bp, b->role), b->alpha,
                     b->dark_top);
-        return false;
+        return st;
     case LBOX_FILL:
         paint_fill(bp->p, paint_rect(bp->p, b->x, b->y, b->w, b->h), role(bp, b->role), b->alpha);
-        return false;
-    case LBOX_TEXT: paint_lines(bp, b); return false;
-    case LBOX_FIGURE: paint_figure(bp, b, s, t_ms, b->x, true, &moving); return moving;
+        return st;
+    case LBOX_TEXT: paint_lines(bp, b); return st;
+    case LBOX_FIGURE: paint_figure(bp, b, s, t_ms, b->x, true, &st); return st;
     case LBOX_BADGE:
         return paint_badge(bp, b, s, t_ms, b->x + b->w / 2, b->y, ALIGN_CENTER);
     case LBOX_BAR: return paint_bar(bp, b, s, t_ms);
     }
-    return false;
+    return st;
 }
 
 bool boxes_moves(const layout_box *b)

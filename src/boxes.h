@@ -2,9 +2,9 @@
  * Ken Burns drift and placeholders), counting figures, growth badges and
  * chart bars, and the slide's background.
  *
- * Each painting function says whether what it drew still moves (a figure
- * counting, a badge fading in, a picture still decoding), so the frame
- * knows to be drawn again. */
+ * Painting a box returns its frame_status: whether what it drew still moves
+ * (a figure counting, a badge fading in) or waits for a picture, so the
+ * frame knows to be drawn again. */
 #ifndef KIOSK_BOXES_H
 #define KIOSK_BOXES_H
 
@@ -12,6 +12,7 @@
 #include <stdbool.h>
 
 #include "deck.h"
+#include "frame_status.h"
 #include "images.h"
 #include "layout.h"
 #include "paint.h"
@@ -28,8 +29,8 @@ typedef struct {
 void boxes_paint_background(box_painter *bp, const slide *s);
 
 /* Paints box b of slide slide_index as it looks t_ms after the slide
- * appeared. Returns true while it still moves. */
-bool boxes_paint(box_painter *bp, const layout_box *b, size_t slide_index, long long t_ms);
+ * appeared. */
+frame_status boxes_paint(box_painter *bp, const layout_box *b, size_t slide_index, long long t_ms);
 
 /* Asks the image cache for an image box's picture at the size it is drawn
  * (so painting and prefetching share one entry); *out is its place on the

@@ -229,9 +229,9 @@ static bool layer_is(const void *entry, const void *key)
 }
 
 /* The still layer of slide i, drawn if needed; NULL when it cannot be kept
- * (no target texture). *moving is set when a picture in it is still
- * decoding: then the layer is drawn again next time. */
-static SDL_Texture *layer_of(render_ctx *rc, size_t i, const slide_layout *l, bool *moving)
+ * (no target texture). *st says when a picture in it is still decoding:
+ * then the layer is drawn again next time. */
+static SDL_Texture *layer_of(render_ctx *rc, size_t i, const slide_layout *l, frame_status *st)
 {
     still_layer *layer = lru_find(&rc->layers, layer_is, &i);
     if (layer)
@@ -251,43 +251,39 @@ static SDL_Texture *layer_of(render_ctx *rc, size_t i, const slide_layout *l, bo
     SDL_Texture *prev = SDL_GetRenderTarget(rc->paint.r);
     if (SDL_SetRenderTarget(rc->paint.r, layer->tex) != 0)
         return NULL;
-    bool pending = false; /* only a picture still decoding moves here */
+    frame_status drawn = {0}; /* still boxes: only a picture still decoding */
     boxes_paint_background(&rc->boxes, &rc->d->slides[i]);
     for (size_t k = 0; k < l->n; k++)
         if (boxes_in_still_layer(l, k))
-            pending |= boxes_paint(&rc->boxes, &l->boxes[k], i, 0);
+            drawn = frame_status_join(drawn, boxes_paint(&rc->boxes, &l->boxes[k], i, 0));
     SDL_SetRenderTarget(rc->paint.r, prev);
     layer->slide = i;
-    layer->valid = !pending;
-    *moving |= pending;
+    layer->valid = !frame_status_changing(drawn);
+    *st = frame_status_join(*st, drawn);
     return layer->tex;
 }
 
-/* Draws slide i as it looks t_ms after it appeared; returns true while
- * something on it still moves. */
-static bool draw_slide(render_ctx *rc, size_t i, long long t_ms)
+/* Draws slide i as it looks t_ms after it appeared. */
+static frame_status draw_slide(render_ctx *rc, size_t i, long long t_ms)
 {
     const slide *s = &rc->d->slides[i];
     const slide_layout *l = render_layout(rc, i);
+    frame_status st = {0};
     if (!l) {
         boxes_paint_background(&rc->boxes, s);
-        return false;
+        return st;
     }
-    bool moving = false;
     /* Every slide goes through its layer: a counting slide redraws only its
      * figures, and a transition composes two cached pictures. */
-    SDL_Texture *layer = rc->no_caching ? NULL : layer_of(rc, i, l, &moving);
-    if (layer) {
+    SDL_Texture *layer = rc->no_caching ? NULL : layer_of(rc, i, l, &st);
+    if (layer)
         SDL_RenderCopy(rc->paint.r, layer, NULL, NULL);
-        for (size_t k = 0; k < l->n; k++)
-            if (!boxes_in_still_layer(l, k))
-                moving |= boxes_paint(&rc->boxes, &l->boxes[k], i, t_ms);
-        return moving;
-    }
-    boxes_paint_background(&rc->boxes, s);
+    else
+        boxes_paint_background(&rc->boxes, s);
     for (size_t k = 0; k < l->n; k++)
-        moving |= boxes_paint(&rc->boxes, &l->boxes[k], i, t_ms);
-    return moving;
+        if (!layer || !boxes_in_still_layer(l, k))
+            st = frame_status_join(st, boxes_paint(&rc->boxes, &l->boxes[k], i, t_ms));
+    return st;
 }
 
 /* ---- chapters and overlay ----------------------------------------------------- */
@@ -371,32 +367,33 @@ static SDL_Texture *target(render_ctx *rc, int k)
     return rc->target[k];
 }
 
-static void draw_to(render_ctx *rc, SDL_Texture *t, size_t index, long long t_ms)
+static frame_status draw_to(render_ctx *rc, SDL_Texture *t, size_t index, long long t_ms)
 {
     SDL_Texture *prev = SDL_GetRenderTarget(rc->paint.r);
     SDL_SetRenderTarget(rc->paint.r, t);
-    draw_slide(rc, index, t_ms);
+    frame_status st = draw_slide(rc, index, t_ms);
     SDL_SetRenderTarget(rc->paint.r, prev);
+    return st;
 }
 
-bool render_frame(render_ctx *rc, const player_view *v, const render_overlay *o)
+frame_status render_frame(render_ctx *rc, const player_view *v, const render_overlay *o)
 {
-    bool moving = false;
+    frame_status st = {0};
     if (rc->no_caching)
         painter_forget(&rc->paint);
     images_pump(rc->images);
     SDL_SetRenderDrawColor(rc->paint.r, 0, 0, 0, 255);
     SDL_RenderClear(rc->paint.r);
     if (rc->d->n_slides == 0 || v->to >= rc->d->n_slides)
-        return false;
+        return st;
     SDL_Texture *ta = v->transitioning ? target(rc, 0) : NULL;
     SDL_Texture *tb = v->transitioning ? target(rc, 1) : NULL;
     if (!v->transitioning || !ta || !tb || v->from >= rc->d->n_slides) {
-        moving = draw_slide(rc, v->to, v->to_elapsed_ms);
+        st = draw_slide(rc, v->to, v->to_elapsed_ms);
     } else {
-        moving = true;
-        draw_to(rc, ta, v->from, v->from_elapsed_ms);
-        draw_to(rc, tb, v->to, v->to_elapsed_ms);
+        st = frame_status_join(draw_to(rc, ta, v->from, v->from_elapsed_ms),
+                               draw_to(rc, tb, v->to, v->to_elapsed_ms));
+        st.moving = true; /* the transition itself */
         compose_copy copies[COMPOSE_MAX_COPIES];
         size_t n = compositor_plan(v->transition, v->progress, v->direction, rc->out_w, rc->out_h,
                                    copies);
@@ -409,5 +406,5 @@ bool render_frame(render_ctx *rc, const player_view *v, const render_overlay *o)
         }
     }
     draw_overlay(rc, v, o);
-    return moving;
+    return st;
 }

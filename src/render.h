@@ -13,6 +13,7 @@
 
 #include "deck.h"
 #include "fonts.h"
+#include "frame_status.h"
 #include "layout.h"
 #include "player.h"
 #include "staff.h"
@@ -38,10 +39,10 @@ void render_free(render_ctx *rc);
 void render_set_deck(render_ctx *rc, const deck *d);
 void render_resize(render_ctx *rc, int out_w, int out_h);
 
-/* Draws one frame. Returns true while something in it still moves (a
- * transition, counting figures, a Ken Burns drift, a picture still
- * decoding), so the caller knows to draw again soon. */
-bool render_frame(render_ctx *rc, const player_view *v, const render_overlay *o);
+/* Draws one frame. Its status says whether something in it still moves (a
+ * transition, counting figures, a Ken Burns drift) or waits for a picture
+ * still decoding, so the caller knows to draw again soon. */
+frame_status render_frame(render_ctx *rc, const player_view *v, const render_overlay *o);
 
 /* The layout of slide i at the current output size (cached; owned by rc). */
 const slide_layout *render_layout(render_ctx *rc, size_t i);

@@ -169,7 +169,9 @@ int main(void)
      * below tell apart really are the two slides'. */
     for (size_t k = 0; k < 2; k++) {
         player_view v = {.to = k, .to_elapsed_ms = 5000};
-        render_frame(rc, &v, NULL);
+        frame_status st = render_frame(rc, &v, NULL);
+        CHECK(!st.moving && !st.decoding,
+              "slide %zu alone: a still text slide must report a frame that does not change", k + 1);
         SDL_RenderPresent(r);
         SDL_Color c = pixel_at(surface, OUT_W / 2, OUT_H / 2);
         seen got = classify(c.r, c.g, c.b);
@@ -190,7 +192,7 @@ int main(void)
             .progress = t->progress,
             .direction = t->direction,
         };
-        bool moving = render_frame(rc, &v, NULL);
+        bool moving = render_frame(rc, &v, NULL).moving;
         SDL_RenderPresent(r);
         CHECK(moving, "row %zu (%s %.2f): expected a frame mid-transition to report movement", i,
               deck_transition_name(t->type), t->progress);
