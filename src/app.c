@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "datadir.h"
 #include "input.h"
 #include "modes.h"
 
@@ -41,7 +42,7 @@ static void log_errors(app *a)
 void app_reload(app *a)
 {
     diag_list diags = {0};
-    deck *d = deck_load(modes_deck_dir(a->o), KIOSK_FONT_DIR, &diags);
+    deck *d = deck_load(modes_deck_dir(a->o), datadir_font_dir(), &diags);
     if (!d || deck_playable_count(d) == 0) {
         app_log(a, "error", -1, NULL, NULL, "reload refused: the deck has no playable slide");
         deck_free(d);
@@ -127,7 +128,7 @@ static int app_init(app *a)
         fprintf(stderr, "kiosk: cannot open the log %s\n", o->log_file);
         return -1;
     }
-    a->d = deck_load(modes_deck_dir(o), KIOSK_FONT_DIR, &a->diags);
+    a->d = deck_load(modes_deck_dir(o), datadir_font_dir(), &a->diags);
     if (!a->d)
         return -1;
     diag_print(&a->diags, stderr);

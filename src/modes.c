@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "anim.h"
+#include "datadir.h"
 #include "deck.h"
 #include "json_pos.h"
 #include "render.h"
@@ -19,7 +20,7 @@
 
 const char *modes_deck_dir(const kiosk_options *o)
 {
-    return o->deck_dir ? o->deck_dir : KIOSK_DEMO_DECK;
+    return o->deck_dir ? o->deck_dir : datadir_demo_deck();
 }
 
 /* A renderer with no display: SDL's software renderer on a surface. */
@@ -228,7 +229,7 @@ static int diag_order(const diag *x, const diag *y)
 int mode_check(const kiosk_options *o)
 {
     diag_list diags = {0};
-    deck *d = deck_load(modes_deck_dir(o), KIOSK_FONT_DIR, &diags);
+    deck *d = deck_load(modes_deck_dir(o), datadir_font_dir(), &diags);
     if (!d) {
         fprintf(stderr, "kiosk: out of memory\n");
         return 1;
@@ -299,7 +300,7 @@ static int make_dir(const char *path)
 static deck *open_for_drawing(const kiosk_options *o, headless *hl, int *status)
 {
     diag_list diags = {0};
-    deck *d = deck_load(modes_deck_dir(o), KIOSK_FONT_DIR, &diags);
+    deck *d = deck_load(modes_deck_dir(o), datadir_font_dir(), &diags);
     diag_print(&diags, stderr);
     *status = diag_count(&diags, DIAG_ERROR) ? 1 : 0;
     diag_list_clear(&diags);

@@ -9,6 +9,7 @@
 
 #include "boxes.h"
 #include "compositor.h"
+#include "datadir.h"
 #include "images.h"
 #include "lru.h"
 #include "paint.h"
@@ -122,9 +123,11 @@ render_ctx *render_new(SDL_Renderer *r, const deck *d, int out_w, int out_h,
     rc->d = d;
     rc->out_w = out_w;
     rc->out_h = out_h;
-    rc->fonts = fonts_new(d->theme.font, d->theme.font_bold,
-                          KIOSK_FONT_DIR "/" DECK_FONT_REGULAR, KIOSK_FONT_DIR "/" DECK_FONT_BOLD,
-                          err);
+    char shipped_regular[4096], shipped_bold[4096];
+    snprintf(shipped_regular, sizeof shipped_regular, "%s/%s", datadir_font_dir(),
+             DECK_FONT_REGULAR);
+    snprintf(shipped_bold, sizeof shipped_bold, "%s/%s", datadir_font_dir(), DECK_FONT_BOLD);
+    rc->fonts = fonts_new(d->theme.font, d->theme.font_bold, shipped_regular, shipped_bold, err);
     rc->images = images_new(r, d->dir, threaded_images);
     bool caches = painter_init(&rc->paint, r, rc->fonts) == 0 &&
                   lru_init(&rc->layers, STILL_LAYERS, sizeof(still_layer), release_layer, NULL) == 0;
