@@ -19,6 +19,7 @@ int main(int argc, char **argv)
     case MODE_CHECK: return mode_check(&o);
     case MODE_RENDER: return mode_render(&o);
     case MODE_DUMP_LAYOUT: return mode_dump_layout(&o);
+    case MODE_REPORT: return mode_report(&o);
     case MODE_PLAY: break;
     }
     return mode_play(&o);

@@ -12,6 +12,9 @@ int mode_check(const kiosk_options *o);
 int mode_render(const kiosk_options *o);
 int mode_dump_layout(const kiosk_options *o);
 
+/* --report LOG... (report_mode.c): the play logs' tables on stdout. */
+int mode_report(const kiosk_options *o);
+
 /* The live show (app.c). */
 int mode_play(const kiosk_options *o);
 

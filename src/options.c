@@ -1,11 +1,14 @@
 #include "options.h"
 
+#include "report.h"
+
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum { ARG_NONE, ARG_PATH, ARG_SECONDS, ARG_SIZE, ARG_ROTATION } arg_kind;
+typedef enum { ARG_NONE, ARG_PATH, ARG_SECONDS, ARG_SIZE, ARG_ROTATION, ARG_TIME } arg_kind;
 
 typedef struct {
     const char *name;
@@ -24,6 +27,10 @@ static const option_row OPTIONS[] = {
     {"--rotate", ARG_ROTATION, "DEG", "turn the picture (and touch) 90, 180 or 270 degrees"},
     {"--log", ARG_PATH, "FILE", "also append the play log to FILE"},
     {"--exit-after", ARG_SECONDS, "SECONDS", "quit cleanly after that long"},
+    {"--report", ARG_NONE, NULL, "kiosk --report LOG...: what the play logs say was shown and touched"},
+    {"--csv", ARG_NONE, NULL, "with --report: CSV for a spreadsheet"},
+    {"--from", ARG_TIME, "WHEN", "with --report: from this local date or time (2026-06-01[T09:00])"},
+    {"--until", ARG_TIME, "WHEN", "with --report: up to this date (inclusive) or time"},
     {"--version", ARG_NONE, NULL, "print the version"},
     {"--help", ARG_NONE, NULL, "print this help"},
 };
@@ -33,6 +40,7 @@ static const option_row OPTIONS[] = {
 void options_help(FILE *out)
 {
     fprintf(out, "usage: kiosk [OPTIONS] [DECK]\n"
+                 "       kiosk --report [--csv] [--from WHEN] [--until WHEN] LOG...\n"
                  "Plays the slide deck in folder DECK (default: the demo deck) full screen.\n\n");
     for (size_t i = 0; i < N_OPTIONS; i++) {
         char left[40];
@@ -74,15 +82,18 @@ int options_parse(int argc, char **argv, kiosk_options *o, char *err, size_t err
     o->mode = MODE_PLAY;
     o->at_s = -1;
     o->exit_after_s = -1;
+    o->from_s = LLONG_MIN;
+    o->until_s = LLONG_MAX;
+    bool report_only = false; /* --csv, --from or --until given */
+    int n_positional = 0;
     for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
+        char *a = argv[i];
         if (a[0] != '-' || strcmp(a, "-") == 0) {
-            if (o->deck_dir) {
-                snprintf(err, err_cap, "kiosk: more than one deck given (\"%s\" and \"%s\")",
-                         o->deck_dir, a);
-                return 2;
-            }
-            o->deck_dir = a;
+            /* To the front: argv[1 .. i-1] past the earlier ones were all
+             * options, already read. */
+            memmove(&argv[n_positional + 2], &argv[n_positional + 1],
+                    (size_t)(i - n_positional - 1) * sizeof *argv);
+            argv[++n_positional] = a;
             continue;
         }
         /* --name=value is accepted as well as --name value. */
@@ -135,18 +146,52 @@ int options_parse(int argc, char **argv, kiosk_options *o, char *err, size_t err
             o->log_file = value;
         else if (!strcmp(name, "--exit-after"))
             bad = parse_seconds(value, &o->exit_after_s);
-        else if (!strcmp(name, "--version"))
+        else if (!strcmp(name, "--report"))
+            o->mode = MODE_REPORT;
+        else if (!strcmp(name, "--csv")) {
+            o->csv = report_only = true;
+        } else if (!strcmp(name, "--from")) {
+            bad = !report_parse_bound(value, false, &o->from_s);
+            report_only = true;
+        } else if (!strcmp(name, "--until")) {
+            bad = !report_parse_bound(value, true, &o->until_s);
+            report_only = true;
+        } else if (!strcmp(name, "--version"))
             o->mode = MODE_VERSION;
         else if (!strcmp(name, "--help"))
             o->mode = MODE_HELP;
         if (bad) {
             const char *want = row->arg == ARG_SIZE       ? "WxH, e.g. 1920x1080"
                                : row->arg == ARG_ROTATION ? "0, 90, 180 or 270"
+                               : row->arg == ARG_TIME     ? "YYYY-MM-DD or YYYY-MM-DDTHH:MM"
                                                           : "a number of seconds >= 0";
             snprintf(err, err_cap, "kiosk: %s \"%s\" is not valid: expected %s", row->name, value, want);
             return 2;
         }
     }
+    if (o->mode == MODE_REPORT) {
+        o->logs = argv + 1;
+        o->n_logs = n_positional;
+        if (n_positional == 0) {
+            snprintf(err, err_cap, "kiosk: --report needs at least one log file");
+            return 2;
+        }
+        if (o->from_s >= o->until_s) {
+            snprintf(err, err_cap, "kiosk: --from must come before --until");
+            return 2;
+        }
+        return 0;
+    }
+    if (report_only) {
+        snprintf(err, err_cap, "kiosk: --csv, --from and --until work only with --report");
+        return 2;
+    }
+    if (n_positional > 1) {
+        snprintf(err, err_cap, "kiosk: more than one deck given (\"%s\" and \"%s\")", argv[1],
+                 argv[2]);
+        return 2;
+    }
+    o->deck_dir = n_positional ? argv[1] : NULL;
     if (o->mode == MODE_RENDER && (!o->render_dir || !*o->render_dir)) {
         snprintf(err, err_cap, "kiosk: --render needs a folder");
         return 2;

@@ -6,7 +6,9 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-typedef enum { MODE_PLAY, MODE_CHECK, MODE_RENDER, MODE_DUMP_LAYOUT, MODE_VERSION, MODE_HELP } kiosk_mode;
+typedef enum {
+    MODE_PLAY, MODE_CHECK, MODE_RENDER, MODE_DUMP_LAYOUT, MODE_REPORT, MODE_VERSION, MODE_HELP
+} kiosk_mode;
 
 typedef struct {
     kiosk_mode mode;
@@ -18,9 +20,16 @@ typedef struct {
     double exit_after_s;    /* --exit-after; < 0 when not given */
     int rotate;             /* 0, 90, 180, 270 */
     const char *log_file;   /* --log */
+    char **logs;            /* --report: the LOG files (into argv) */
+    int n_logs;
+    bool csv;               /* --csv */
+    long long from_s, until_s; /* --from / --until as local seconds (report.h);
+                                  LLONG_MIN / LLONG_MAX when not given */
 } kiosk_options;
 
-/* Parses argv. Returns 0 on success; on a usage error returns 2 and writes
+/* Parses argv. Arguments that are not options move to the front of argv
+ * (after argv[0]) in their order, as GNU getopt does: the deck, or
+ * --report's log files. Returns 0 on success; on a usage error returns 2 and writes
  * a one-line message to err (without a newline). */
 int options_parse(int argc, char **argv, kiosk_options *o, char *err, size_t err_cap);
 

@@ -1,10 +1,15 @@
 #include "playlog.h"
 
+#include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 struct playlog {
-    FILE *file; /* NULL when logging only to `also` */
+    FILE *file;          /* NULL when logging only to `also` */
+    char *path;          /* the name it was opened by */
+    bool reopen_failing; /* said once until a reopen works again */
 };
 
 playlog *playlog_open(const char *file_or_null)
@@ -13,6 +18,9 @@ playlog *playlog_open(const char *file_or_null)
     if (!log)
         return NULL;
     if (file_or_null) {
+        log->path = strdup(file_or_null);
+        if (!log->path)
+            goto fail;
         log->file = fopen(file_or_null, "a");
         if (!log->file)
             goto fail;
@@ -27,9 +35,47 @@ void playlog_close(playlog *log)
 {
     if (!log)
         return;
+    int saved = errno; /* playlog_open's failure reports fopen's errno */
     if (log->file)
         fclose(log->file);
+    free(log->path);
     free(log);
+    errno = saved;
+}
+
+int playlog_reopen(playlog *log)
+{
+    if (!log || !log->path)
+        return 0;
+    FILE *f = fopen(log->path, "a");
+    if (!f) {
+        int err = errno;
+        if (!log->reopen_failing)
+            fprintf(stderr, "kiosk: cannot reopen the log %s: %s; writing on to the file it was\n",
+                    log->path, strerror(err));
+        log->reopen_failing = true;
+        errno = err;
+        return -1;
+    }
+    if (log->file)
+        fclose(log->file);
+    log->file = f;
+    log->reopen_failing = false;
+    return 0;
+}
+
+/* logrotate moves the file away (or deletes it) and expects the writer to
+ * start a new one under the same name: checked before every line, which
+ * costs one stat() per line — a few a minute. */
+static void follow_rotation(playlog *log)
+{
+    struct stat named, open_one;
+    if (!log || !log->file)
+        return;
+    if (stat(log->path, &named) == 0 && fstat(fileno(log->file), &open_one) == 0 &&
+        named.st_dev == open_one.st_dev && named.st_ino == open_one.st_ino)
+        return;
+    playlog_reopen(log);
 }
 
 /* A bounded writer that counts what it would have written. */
@@ -147,6 +193,7 @@ void playlog_write(playlog *log, FILE *also, time_t wall, const char *event,
     /* One fwrite per line: appends from several writers do not interleave
      * within a line. */
     line[n] = '\n';
+    follow_rotation(log);
     FILE *outs[2] = {log ? log->file : NULL, also};
     for (int i = 0; i < 2; i++) {
         if (!outs[i])

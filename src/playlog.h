@@ -25,11 +25,18 @@ size_t playlog_format(char *buf, size_t cap, time_t wall, const char *event,
                       const char *message);
 
 /* Writes one line to the log's file and to `also` (stdout, or NULL), and
- * flushes both so `tail -f` sees it at once. log may be NULL (then only
+ * flushes both so `tail -f` sees it at once. When the file at the log's
+ * name is no longer the one open (rotated), reopens it first. log may be NULL (then only
  * `also` is written). */
 void playlog_write(playlog *log, FILE *also, time_t wall, const char *event,
                    long slide, const char *file, const char *cause,
                    const char *message);
+
+/* Opens the log's file anew under its name: after logrotate moved it away
+ * (playlog_write notices that by itself before each line) or on SIGHUP. On
+ * failure (-1, errno set, reported once on stderr) the log goes on writing
+ * to the file it had. A log without a file: 0, nothing to do. */
+int playlog_reopen(playlog *log);
 
 /* Closes the file. playlog_close(NULL) is a no-op. */
 void playlog_close(playlog *log);

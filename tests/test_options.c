@@ -1,6 +1,7 @@
 /* options: argv rows → the parsed options, summed up in one line that lists
  * only what differs from the defaults, or status 2 with the exact one-line
  * message main() prints. */
+#include <limits.h>
 #include <stdlib.h>
 
 #include "check.h"
@@ -36,6 +37,14 @@ static const row ROWS[] = {
     {{"--version"}, 0, "mode=version"},
     {{"--help"}, 0, "mode=help"},
     {{"-"}, 0, "mode=play deck=-"},
+    /* --report: every argument that is no option is a log, in order. 2026-06-01 00:00 is
+     * 20605 days after 1970-01-01: 1780272000 local seconds. */
+    {{"--report", "a.log", "b.log"}, 0, "mode=report a.log b.log"},
+    {{"a.log", "--csv", "b.log", "--report", "-"}, 0, "mode=report a.log b.log - csv"},
+    {{"--report", "--from", "2026-06-01", "--until", "2026-06-01", "p.log"}, 0,
+     "mode=report p.log from=1780272000 until=1780358400"},
+    {{"--report", "--from=2026-06-01T09:30", "--until", "2026-06-01 18:00:30", "p.log"}, 0,
+     "mode=report p.log from=1780306200 until=1780336830"},
 
     /* Usage errors: status 2 and one line that says what was wrong. */
     {{"--fullscreen"}, 2, "kiosk: unknown option \"--fullscreen\" (see kiosk --help)"},
@@ -75,6 +84,17 @@ static const row ROWS[] = {
     {{"--at", "inf"}, 2, "kiosk: --at \"inf\" is not valid: expected a number of seconds >= 0"},
     {{"--at", "nan"}, 2, "kiosk: --at \"nan\" is not valid: expected a number of seconds >= 0"},
     {{"--at", ""}, 2, "kiosk: --at \"\" is not valid: expected a number of seconds >= 0"},
+    {{"--report"}, 2, "kiosk: --report needs at least one log file"},
+    {{"--csv", "p.log"}, 2, "kiosk: --csv, --from and --until work only with --report"},
+    {{"--from", "2026-06-01"}, 2, "kiosk: --csv, --from and --until work only with --report"},
+    {{"--report", "--from", "2026-06-31", "p.log"}, 2,
+     "kiosk: --from \"2026-06-31\" is not valid: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM"},
+    {{"--report", "--until", "2026-06-01T24:00", "p.log"}, 2,
+     "kiosk: --until \"2026-06-01T24:00\" is not valid: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM"},
+    {{"--report", "--until", "tomorrow", "p.log"}, 2,
+     "kiosk: --until \"tomorrow\" is not valid: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM"},
+    {{"--report", "--from", "2026-06-02", "--until", "2026-06-01", "p.log"}, 2,
+     "kiosk: --from must come before --until"},
     {{"deck-a", "deck-b"}, 2, "kiosk: more than one deck given (\"deck-a\" and \"deck-b\")"},
     {{"deck-a", "--windowed", "deck-b"}, 2,
      "kiosk: more than one deck given (\"deck-a\" and \"deck-b\")"},
@@ -87,6 +107,7 @@ static const char *mode_name(kiosk_mode m)
     case MODE_CHECK: return "check";
     case MODE_RENDER: return "render";
     case MODE_DUMP_LAYOUT: return "dump-layout";
+    case MODE_REPORT: return "report";
     case MODE_VERSION: return "version";
     case MODE_HELP: return "help";
     }
@@ -116,6 +137,14 @@ static void summarise(const kiosk_options *o, char *buf, size_t cap)
         ADD(" exit-after=%g", o->exit_after_s);
     if (o->log_file)
         ADD(" log=%s", o->log_file);
+    for (int k = 0; k < o->n_logs; k++)
+        ADD(" %s", o->logs[k]);
+    if (o->csv)
+        ADD(" csv");
+    if (o->from_s != LLONG_MIN)
+        ADD(" from=%lld", o->from_s);
+    if (o->until_s != LLONG_MAX)
+        ADD(" until=%lld", o->until_s);
 #undef ADD
 }
 

@@ -129,9 +129,62 @@ static void test_file(void)
     playlog_write(NULL, NULL, FIXED_TIME, "exit", -1, NULL, NULL, NULL);
 }
 
+/* The number of lines in a file, and its last line (newline kept). */
+static int read_lines(const char *path, char *last, size_t cap)
+{
+    FILE *f = fopen(path, "r");
+    int n = 0;
+    last[0] = '\0';
+    if (!f)
+        return -1;
+    char line[512];
+    while (fgets(line, sizeof line, f)) {
+        n++;
+        snprintf(last, cap, "%s", line);
+    }
+    fclose(f);
+    return n;
+}
+
+/* logrotate's create mode: the file is renamed (or removed) under the
+ * running show; the next line starts a new file under the old name. */
+static void test_rotation(void)
+{
+    char dir[] = "/tmp/kiosk-rotate-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL, "mkdtemp failed");
+    char path[64], moved[72], last[512];
+    snprintf(path, sizeof path, "%s/play.log", dir);
+    snprintf(moved, sizeof moved, "%s/play.log.1", dir);
+    playlog *log = playlog_open(path);
+    CHECK(log != NULL, "playlog_open(%s) failed", path);
+    if (!log)
+        return;
+    playlog_write(log, NULL, FIXED_TIME, "start", -1, NULL, NULL, NULL);
+    CHECK(rename(path, moved) == 0, "rename failed");
+    playlog_write(log, NULL, FIXED_TIME + 1, "show", 1, NULL, "start", NULL);
+    CHECK(read_lines(moved, last, sizeof last) == 1, "the moved file keeps 1 line");
+    CHECK(read_lines(path, last, sizeof last) == 1, "a new file under the old name holds 1 line");
+    CHECK_STR(last, "{\"time\": \"2026-06-01T09:30:13+08:00\", \"event\": \"show\", \"slide\": 1, "
+                    "\"cause\": \"start\"}\n", "the first line after the rotation");
+    /* Removed rather than renamed (logrotate without rotate count). */
+    CHECK(unlink(path) == 0, "unlink failed");
+    playlog_write(log, NULL, FIXED_TIME + 2, "exit", -1, NULL, NULL, NULL);
+    CHECK(read_lines(path, last, sizeof last) == 1, "after a removal: a new file with 1 line");
+    /* SIGHUP's reopen: the same file when nothing moved, lines appended. */
+    CHECK(playlog_reopen(log) == 0, "playlog_reopen failed");
+    playlog_write(log, NULL, FIXED_TIME + 3, "start", -1, NULL, NULL, NULL);
+    CHECK(read_lines(path, last, sizeof last) == 2, "a reopen appends: 2 lines");
+    /* The folder gone: the reopen fails, and lines go on to the file it had. */
+    CHECK(unlink(path) == 0 && unlink(moved) == 0 && rmdir(dir) == 0, "cleanup failed");
+    CHECK(playlog_reopen(log) == -1, "a reopen in a removed folder should fail");
+    playlog_close(log);
+    CHECK(playlog_reopen(NULL) == 0, "playlog_reopen(NULL) is a no-op");
+}
+
 int main(void)
 {
     test_format();
     test_file();
+    test_rotation();
     return check_done();
 }
