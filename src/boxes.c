@@ -27,18 +27,16 @@ static void paint_lines(box_painter *bp, const layout_box *b)
         const text_line *ln = &tb->lines[i];
         double y = b->y + text_line_top(tb, i);
         if (ln->text && *ln->text) {
-            const paint_text_entry *e = paint_text(p, ln->text, px, b->bold, col);
+            /* Punctuation-adjusted and justified lines are their runs at
+             * the layout's positions, painted as one picture. */
+            int left;
+            const paint_text_entry *e = paint_text_line(p, ln, px, b->bold, col, &left);
             if (e) {
-                double x = b->x;
-                if (b->align == ALIGN_CENTER)
-                    x += (b->w - ln->width) / 2;
-                else if (b->align == ALIGN_RIGHT)
-                    x += b->w - ln->width;
                 /* The glyphs sit centred in the line's box. */
                 int line_top = (int)lround(y * p->scale);
                 int line_h = (int)lround(tb->line_height * p->scale);
                 int baseline = line_top + (line_h - height) / 2 + ascent;
-                SDL_Rect dst = {(int)lround(x * p->scale),
+                SDL_Rect dst = {(int)lround((b->x + ln->x) * p->scale) + left,
                                 baseline - ascent - FONTS_RENDER_PAD(px), e->w, e->h};
                 SDL_SetTextureAlphaMod(e->tex, 255);
                 SDL_RenderCopy(p->r, e->tex, NULL, &dst);

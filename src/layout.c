@@ -12,6 +12,8 @@ typedef struct {
     double max_px, min_px, spacing, gap;
     bool bold;
     int max_lines;
+    bool justify; /* running text: 两端对齐, last line flush start */
+    bool balance; /* headings and labels: lines of similar length */
 } style_row;
 
 enum { ST_COVER_TITLE, ST_COVER_SUB, ST_TITLE, ST_SUBTITLE, ST_BODY, ST_CAPTION,
@@ -20,18 +22,18 @@ enum { ST_COVER_TITLE, ST_COVER_SUB, ST_TITLE, ST_SUBTITLE, ST_BODY, ST_CAPTION,
 /* min_px 0: the theme's min_text_size. Headings keep a larger minimum of
  * their own so a long title never shrinks to body size. */
 static const style_row STYLES[] = {
-    [ST_COVER_TITLE] = {104, 56, 1.25, 0, true, 3},
-    [ST_COVER_SUB] = {46, 0, 1.45, 0.3, false, 3},
-    [ST_TITLE] = {68, 44, 1.3, 0, true, 2},
-    [ST_SUBTITLE] = {40, 0, 1.4, 0, false, 2},
-    [ST_BODY] = {54, 0, 1.65, 0.55, false, 0},
-    [ST_CAPTION] = {38, 0, 1.45, 0, false, 3},
-    [ST_PHOTO_TITLE] = {56, 36, 1.3, 0, true, 2},
-    [ST_LABEL] = {36, 0, 1.35, 0, false, 2},
-    [ST_NOTE] = {28, 0, 1.4, 0, false, 2},
-    [ST_CHART_LABEL] = {34, 0, 1.3, 0, false, 2},
-    [ST_ERROR_HEAD] = {56, 36, 1.3, 0, true, 2},
-    [ST_ERROR_TEXT] = {34, 0, 1.5, 0.4, false, 0},
+    [ST_COVER_TITLE] = {104, 56, 1.25, 0, true, 3, false, true},
+    [ST_COVER_SUB] = {46, 0, 1.45, 0.3, false, 3, false, true},
+    [ST_TITLE] = {68, 44, 1.3, 0, true, 2, false, true},
+    [ST_SUBTITLE] = {40, 0, 1.4, 0, false, 2, false, true},
+    [ST_BODY] = {54, 0, 1.65, 0.55, false, 0, true, false},
+    [ST_CAPTION] = {38, 0, 1.45, 0, false, 3, true, false},
+    [ST_PHOTO_TITLE] = {56, 36, 1.3, 0, true, 2, false, true},
+    [ST_LABEL] = {36, 0, 1.35, 0, false, 2, false, true},
+    [ST_NOTE] = {28, 0, 1.4, 0, false, 2, true, false},
+    [ST_CHART_LABEL] = {34, 0, 1.3, 0, false, 2, false, true},
+    [ST_ERROR_HEAD] = {56, 36, 1.3, 0, true, 2, false, true},
+    [ST_ERROR_TEXT] = {34, 0, 1.5, 0.4, false, 0, false, false},
 };
 
 typedef struct {
@@ -109,6 +111,8 @@ static double add_text(ctx *c, int style, const char *field, const char *text,
         .paragraph_gap = st->gap,
         .bold = st->bold,
         .max_lines = st->max_lines,
+        .justify = st->justify && align == ALIGN_LEFT,
+        .balance = st->balance,
     };
     if (ts.min_px > ts.max_px)
         ts.min_px = ts.max_px;
@@ -123,6 +127,12 @@ static double add_text(ctx *c, int style, const char *field, const char *text,
     b->bold = st->bold;
     b->role = role;
     b->h = b->text.height;
+    for (size_t i = 0; i < b->text.n_lines; i++) {
+        text_line *ln = &b->text.lines[i];
+        ln->x = align == ALIGN_CENTER ? (w - ln->width) / 2
+              : align == ALIGN_RIGHT  ? w - ln->width
+                                      : 0;
+    }
     return b->h;
 }
 

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text_paint.h"
+
 static const char DIGIT_CHARS[] = PAINT_DIGIT_CHARS;
 
 static Uint32 pack(SDL_Color c)
@@ -144,13 +146,19 @@ static bool text_matches(const void *entry, const void *key)
     return e->px == k->px && e->bold == k->bold && e->rgb == k->rgb && strcmp(e->text, k->text) == 0;
 }
 
-const paint_text_entry *paint_text(painter *p, const char *s, int px, bool bold, SDL_Color col)
+/* The cached picture named s: the plain text s, or with ln, text_paint_key's
+ * name for ln's runs. */
+static const paint_text_entry *cached_text(painter *p, const char *s, const text_line *ln,
+                                           int px, bool bold, SDL_Color col)
 {
     text_key key = {s, px, bold, pack(col)};
     paint_text_entry *e = lru_find(&p->text, text_matches, &key);
     if (e)
         return e;
-    SDL_Surface *surf = fonts_render(p->fonts, s, px, bold, col);
+    int left;
+    SDL_Surface *surf = ln ? text_paint_line(p->fonts, ln, px, bold, col, p->scale, &left)
+                           : fonts_render(p->fonts, s, px, bold, col);
+    (void)left; /* paint_text_line knows it from the runs */
     if (!surf)
         return NULL;
     SDL_Texture *tex = SDL_CreateTextureFromSurface(p->r, surf);
@@ -174,6 +182,25 @@ const paint_text_entry *paint_text(painter *p, const char *s, int px, bool bold,
     if (evicted)
         release_text(e, NULL);
     *e = (paint_text_entry){copy, px, bold, key.rgb, tex, w, h};
+    return e;
+}
+
+const paint_text_entry *paint_text(painter *p, const char *s, int px, bool bold, SDL_Color col)
+{
+    return cached_text(p, s, NULL, px, bold, col);
+}
+
+const paint_text_entry *paint_text_line(painter *p, const text_line *ln, int px, bool bold,
+                                        SDL_Color col, int *left)
+{
+    *left = 0;
+    if (text_paint_plain(ln))
+        return cached_text(p, ln->text, NULL, px, bold, col);
+    for (size_t k = 0; k < ln->n_runs; k++)
+        *left = (int)fmin(*left, lround(ln->runs[k].x * p->scale));
+    char *key = text_paint_key(ln, p->scale);
+    const paint_text_entry *e = key ? cached_text(p, key, ln, px, bold, col) : NULL;
+    free(key);
     return e;
 }
 

@@ -76,6 +76,12 @@ typedef struct {
  * the next paint_text call. NULL when it cannot be rasterised. */
 const paint_text_entry *paint_text(painter *p, const char *s, int px, bool bold, SDL_Color col);
 
+/* A laid-out line (text.h) whose runs sit at the layout's x, as one
+ * picture; *left gets where its left edge lies from the line's x (0 or
+ * negative: a line-start mark set half width). Same lifetime as above. */
+const paint_text_entry *paint_text_line(painter *p, const text_line *ln, int px, bool bold,
+                                        SDL_Color col, int *left);
+
 /* One line centred in r (horizontally on its advance, vertically on the
  * face's height). */
 void paint_text_centred(painter *p, const char *s, int px, bool bold, SDL_Color col, SDL_Rect r);

@@ -1,11 +1,20 @@
-/* text — breaking a block of text into lines and fitting it into a box.
+/* text — breaking a block of text into lines, setting them and fitting the
+ * block into a box.
  *
  * Line-break opportunities follow Unicode UAX #14 (libunibreak) tightened by
  * the CLREQ prohibitions: no line starts with closing punctuation
  * (，。、；：！？）》」』”’… and the like) and no line ends with an opening one
- * (（《「『“‘); a figure stays with its prefix and unit (近10亿元, 58.58亿元,
- * 108%); Latin words are never split unless a single word is wider than the
- * box. "\n" in the text starts a new paragraph.
+ * (（《「『“‘); a quantity stays whole (text_figures.h: 近10亿元, 108%, 四大,
+ * 10月18日); Latin words are never split unless a single word is wider than
+ * the box. "\n" in the text starts a new paragraph. A paragraph of more
+ * than one line never ends in a line of fewer than TEXT_LAST_LINE_MIN_CHARS
+ * ideographs when the line above can spare some.
+ *
+ * Each line is set as CLREQ asks (text_set.h): punctuation width adjustment
+ * at the line's ends and between adjacent marks, a quarter em between
+ * ideographs and Western text, and, when the style says so, justification
+ * of every line of a paragraph but its last. Where each piece of a line goes
+ * is decided here, in runs; the renderer draws each run at its x.
  *
  * Widths come from a callback, so this module knows nothing of fonts or SDL
  * and tests can measure with a fixed-advance fake. All sizes are in design
@@ -20,11 +29,27 @@
 typedef double (*text_measure_fn)(void *ctx, const char *utf8, size_t len,
                                   int px, bool bold);
 
+/* A piece of a line drawn at its own x with the font's natural advances. */
+typedef struct {
+    size_t start, len; /* bytes of the line's text */
+    double x;          /* where its first advance starts, from the line's x
+                          (negative for a line-start opening mark set half
+                          width: its blank half lies outside the margin) */
+} text_run;
+
 typedef struct {
     char *text;           /* owned; the line as drawn (may end with "…") */
-    double width;         /* measured width of text */
+    double width;         /* from the line's x to the end of its last ink advance */
+    double x;             /* the line's left edge from the box's (the layout aligns) */
     bool paragraph_start; /* first line of a paragraph */
+    bool justified;       /* spread to the full measure */
+    text_run *runs;       /* owned; cover text in order, x increasing */
+    size_t n_runs;
 } text_line;
+
+/* A paragraph's last line holding fewer ideographs than this gets company
+ * from the line above. */
+#define TEXT_LAST_LINE_MIN_CHARS 4
 
 typedef struct {
     text_line *lines; /* owned array of n_lines */
@@ -45,14 +70,22 @@ typedef struct {
     double paragraph_gap; /* extra space between paragraphs, multiple of px */
     bool bold;
     int max_lines;        /* 0: no limit other than the box height */
+    bool justify;         /* 两端对齐: every line of a paragraph but the last */
+    bool balance;         /* lines of similar length (titles, labels) */
 } text_style;
 
-/* Breaks utf8 into lines no wider than max_width at size px. Always succeeds
+/* Breaks utf8 into lines no wider than max_width at size px, flush start
+ * (not justified, not balanced). Always succeeds
  * for non-NULL input (returns 0); -1 only when memory runs out. The result is
  * written to *out, which the caller frees with text_block_free. */
 int text_break(const char *utf8, int px, bool bold, double line_spacing,
                double paragraph_gap, double max_width, text_measure_fn measure,
                void *ctx, text_block *out);
+
+/* Breaks and sets utf8 as style says (justify, balance) at size px. */
+int text_break_styled(const char *utf8, int px, const text_style *style,
+                      double max_width, text_measure_fn measure, void *ctx,
+                      text_block *out);
 
 /* Fits utf8 into a box of box_w x box_h: tries style->max_px and shrinks
  * step by step down to style->min_px; if it still does not fit, the last

@@ -80,21 +80,24 @@ static void test_break_table(void)
     } rows[] = {
         {"", 100, ""},
         {"   ", 100, ""},
-        {"一二三四五", 30, "一二三|四五"},
-        /* greedy would leave "四" alone on the last line */
-        {"一二三四", 30, "一二|三四"},
-        /* two left alone get company from a long line, not from a short one */
-        {"一二三四五六七八九十", 80, "一二三四五六七|八九十"},
-        {"一二三四五六", 40, "一二三四|五六"},
+        {"甲乙丙丁戊", 30, "甲乙丙|丁戊"},
+        /* greedy would leave "丁" alone on the last line */
+        {"甲乙丙丁", 30, "甲乙|丙丁"},
+        /* three on the last line get company only when the line above
+         * would not grow loose (here it would: 2 px a gap on 5 gaps) */
+        {"甲乙丙丁戊己庚辛壬癸", 80, "甲乙丙丁戊己庚|辛壬癸"},
+        {"甲乙丙丁戊己", 40, "甲乙丙|丁戊己"},
         /* figures keep their qualifier and unit */
         {"全年营业额达58.58亿元", 80, "全年营业额|达58.58亿元"},
-        {"营收近10亿元", 40, "营收|近10亿元"},
+        {"营收近10亿元", 45, "营收|近10亿元"},
         {"年接待200余人次", 60, "年接待|200余人次"},
         {"规模达120万立方米/年", 90, "规模|达120万立方米/年"},
         {"同比增长108%", 50, "同比增长|108%"},
         {"共有5500余人次参观", 60, "共有|5500余人次|参观"},
         {"涵盖4大项15类100余个品种", 60, "涵盖4大项|15类|100余个品种"},
-        {"投资近10亿元建设", 60, "投资近10亿元|建设"},
+        {"投资近10亿元建设", 70, "投资近10亿元|建设"},
+        /* a figure is a quarter em apart from ideographs: 近 10 亿元 is 45 */
+        {"投资近10亿元建设", 60, "投资|近10亿元|建设"},
         {"投资近10亿元建设", 50, "投资|近10亿元|建设"},
         /* Latin words whole, spaces at a line end dropped */
         {"欢迎来到Exhibition展区", 60, "欢迎来到|Exhibition|展区"},
@@ -102,17 +105,17 @@ static void test_break_table(void)
         {"Hello   ", 100, "Hello"},
         /* a word wider than the box is cut at characters, as a last resort */
         {"Supercalifragilistic", 40, "Supercal|ifragili|stic"},
-        {"一二三Supercalifragilistic", 40, "一二三|Supercal|ifragili|stic"},
+        {"甲乙丙Supercalifragilistic", 40, "甲乙丙|Supercal|ifragili|stic"},
         /* ellipsis and dash pairs stay whole and never start a line */
-        {"一二三……四五", 40, "一二|三……|四五"},
-        {"一二三——四五", 40, "一二|三——|四五"},
+        {"甲乙丙……丁戊", 40, "甲乙|丙……|丁戊"},
+        {"甲乙丙——丁戊", 40, "甲乙|丙——|丁戊"},
         /* paragraphs; empty ones and "\r\n" are not lines */
-        {"一二\n三四", 100, "一二|三四"},
-        {"一二\n\n\n三四\n", 100, "一二|三四"},
-        {"一二\r\n三四", 100, "一二|三四"},
+        {"甲乙\n丙丁", 100, "甲乙|丙丁"},
+        {"甲乙\n\n\n丙丁\n", 100, "甲乙|丙丁"},
+        {"甲乙\r\n丙丁", 100, "甲乙|丙丁"},
         {"\n  \n", 100, ""},
         /* 第 and the unit words chain: 第30届, 30多年, 12个月 */
-        {"这是第30届博览会", 40, "这是|第30届博|览会"},
+        {"这是第30届博览会", 40, "这是|第30届|博览会"},
         {"携手走过30多年历程", 40, "携手走过|30多年|历程"},
         /* an ideographic-space indent stays; tabs are spaces */
         {"\xE3\x80\x80\xE3\x80\x80本次展览", 60, "\xE3\x80\x80\xE3\x80\x80本次展览"},
@@ -120,7 +123,7 @@ static void test_break_table(void)
         /* bad UTF-8 is shown as U+FFFD, not dropped or overrun */
         {"a\xFF" "b", 100, "a\xEF\xBF\xBD" "b"},
         /* a box narrower than one character still makes progress */
-        {"一二", 5, "一|二"},
+        {"甲乙", 5, "甲|乙"},
     };
     for (size_t r = 0; r < COUNT(rows); r++) {
         text_block b;
@@ -130,25 +133,22 @@ static void test_break_table(void)
         snprintf(what, sizeof what, "break row %zu", r);
         CHECK(rc == 0, "%s: expected 0, got %d", what, rc);
         CHECK_STR(joined(&b, buf, sizeof buf), rows[r].want, what);
-        for (size_t i = 0; i < b.n_lines; i++) {
-            double w = fake_measure(NULL, b.lines[i].text,
-                                    strlen(b.lines[i].text), PX, false);
-            CHECK(b.lines[i].width == w,
-                  "%s line %zu: expected width %g, got %g", what, i, w,
+        for (size_t i = 0; i < b.n_lines; i++)
+            CHECK(b.lines[i].width <= rows[r].width || strlen(b.lines[i].text) <= 3,
+                  "%s line %zu: expected width <= %g, got %g", what, i, rows[r].width,
                   b.lines[i].width);
-        }
         text_block_free(&b);
     }
 }
 
-/* Every closing mark X in "一二三X四五六" at width 30: greedy would end the
- * first line after 三 and start the second with X; instead 三 moves down. */
+/* Every closing mark X in "甲乙丙X丁戊己" at width 30: greedy would end the
+ * first line after 丙 and start the second with X; instead 丙 moves down. */
 static void test_no_line_starts_with_closing(void)
 {
     for (size_t i = 0; i < COUNT(CLOSING); i++) {
         char text[64], want[64], buf[256], what[64];
-        snprintf(text, sizeof text, "一二三%s四五六", CLOSING[i]);
-        snprintf(want, sizeof want, "一二|三%s四|五六", CLOSING[i]);
+        snprintf(text, sizeof text, "甲乙丙%s丁戊己", CLOSING[i]);
+        snprintf(want, sizeof want, "甲乙|丙%s丁|戊己", CLOSING[i]);
         snprintf(what, sizeof what, "closing \"%s\"", CLOSING[i]);
         text_block b;
         text_break(text, PX, false, 1.5, 0, 30, fake_measure, NULL, &b);
@@ -157,14 +157,14 @@ static void test_no_line_starts_with_closing(void)
     }
 }
 
-/* Every opening mark X in "一二X三四五六" at width 30: greedy would end the
- * first line with X; instead X moves down with 三. */
+/* Every opening mark X in "甲乙X丙丁戊己" at width 30: greedy would end the
+ * first line with X; instead X moves down with 丙. */
 static void test_no_line_ends_with_opening(void)
 {
     for (size_t i = 0; i < COUNT(OPENING); i++) {
         char text[64], want[64], buf[256], what[64];
-        snprintf(text, sizeof text, "一二%s三四五六", OPENING[i]);
-        snprintf(want, sizeof want, "一二|%s三四|五六", OPENING[i]);
+        snprintf(text, sizeof text, "甲乙%s丙丁戊己", OPENING[i]);
+        snprintf(want, sizeof want, "甲乙|%s丙丁|戊己", OPENING[i]);
         snprintf(what, sizeof what, "opening \"%s\"", OPENING[i]);
         text_block b;
         text_break(text, PX, false, 1.5, 0, 30, fake_measure, NULL, &b);
@@ -177,10 +177,10 @@ static void test_paragraph_geometry(void)
 {
     text_block b;
     /* px 10, spacing 1.5, gap 0.5: lines 15 apart, paragraphs 5 more */
-    text_break("一二三四五六\n\n七八", PX, false, 1.5, 0.5, 30, fake_measure,
+    text_break("甲乙丙丁戊己\n\n庚辛", PX, false, 1.5, 0.5, 30, fake_measure,
                NULL, &b);
     char buf[128];
-    CHECK_STR(joined(&b, buf, sizeof buf), "一二三|四五六|七八", "geometry");
+    CHECK_STR(joined(&b, buf, sizeof buf), "甲乙丙|丁戊己|庚辛", "geometry");
     CHECK(b.n_lines == 3, "geometry: expected 3 lines, got %zu", b.n_lines);
     if (b.n_lines == 3) {
         CHECK(b.lines[0].paragraph_start && !b.lines[1].paragraph_start &&
@@ -218,32 +218,32 @@ static void test_fit_table(void)
         const char *want;
     } rows[] = {
         /* fits at once */
-        {"一二三四五", 10, 10, 0, 100, 20, 10, false, false, "一二三四五"},
+        {"甲乙丙丁戊", 10, 10, 0, 100, 20, 10, false, false, "甲乙丙丁戊"},
         /* 20, 18, ... 12 px take two lines (too tall); 10 px takes one */
-        {"一二三四五六七八九十", 20, 10, 0, 100, 20, 10, true, false,
-         "一二三四五六七八九十"},
+        {"甲乙丙丁戊己庚辛壬癸", 20, 10, 0, 100, 20, 10, true, false,
+         "甲乙丙丁戊己庚辛壬癸"},
         /* steps are 4% once that is more than 2 px: 100, 96, 92 ... */
-        {"一二三四五六七八九十", 100, 10, 0, 920, 150, 92, true, false,
-         "一二三四五六七八九十"},
+        {"甲乙丙丁戊己庚辛壬癸", 100, 10, 0, 920, 150, 92, true, false,
+         "甲乙丙丁戊己庚辛壬癸"},
         /* three lines at 10 px, room for two: cut the second with "…" */
-        {"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十", 20,
-         10, 0, 100, 20, 10, true, true, "一二三四五六七八九十|一二三四五六七八九…"},
+        {"甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸", 20,
+         10, 0, 100, 20, 10, true, true, "甲乙丙丁戊己庚辛壬癸|甲乙丙丁戊己庚辛壬…"},
         /* max_lines limits even when the box is tall */
-        {"一二三四五六七八九十一二三", 10, 10, 1, 100, 1000, 10, false, true,
-         "一二三四五六七八九…"},
+        {"甲乙丙丁戊己庚辛壬癸甲乙丙", 10, 10, 1, 100, 1000, 10, false, true,
+         "甲乙丙丁戊己庚辛壬…"},
         /* never "（…" or "，…" at the cut */
-        {"一二三四五六七八（九十一二三", 10, 10, 1, 100, 1000, 10, false, true,
-         "一二三四五六七八…"},
-        {"一二三四五六七八九，十一二", 10, 10, 1, 100, 1000, 10, false, true,
-         "一二三四五六七八九…"},
+        {"甲乙丙丁戊己庚辛（壬癸甲乙丙", 10, 10, 1, 100, 1000, 10, false, true,
+         "甲乙丙丁戊己庚辛…"},
+        {"甲乙丙丁戊己庚辛壬，癸甲乙丙丁", 10, 10, 1, 100, 1000, 10, false, true,
+         "甲乙丙丁戊己庚辛壬…"},
         /* a cut at a paragraph end still shows that text follows */
-        {"一二三\n四五六", 10, 10, 1, 100, 1000, 10, false, true, "一二三…"},
+        {"甲乙丙\n丁戊己", 10, 10, 1, 100, 1000, 10, false, true, "甲乙丙…"},
         /* spaces only: nothing to draw, nothing cut */
         {"  ", 20, 10, 0, 100, 20, 20, false, false, ""},
     };
     for (size_t r = 0; r < COUNT(rows); r++) {
         text_style st = {rows[r].max_px, rows[r].min_px, 1.0, 0.5, false,
-                         rows[r].max_lines};
+                         rows[r].max_lines, false, false};
         text_block b;
         int rc = text_fit(rows[r].text, &st, rows[r].box_w, rows[r].box_h,
                           fake_measure, NULL, &b);
@@ -343,7 +343,7 @@ static void test_rules_hold_at_every_width(void)
 /* text_fit never reports a block larger than its box unless it says so. */
 static void test_fit_stays_in_box(void)
 {
-    text_style st = {48, 16, 1.4, 0.6, true, 0};
+    text_style st = {48, 16, 1.4, 0.6, true, 0, false, false};
     for (double w = 200; w <= 900; w += 70) {
         for (double h = 40; h <= 400; h += 60) {
             text_block b;
