@@ -9,6 +9,7 @@
 #include "check.h"
 #include "deck.h"
 #include "fonts.h"
+#include "text_set.h"
 #include "utf8.h"
 
 static void check_text_covered(TTF_Font *reg, TTF_Font *bold, const char *file,
@@ -29,6 +30,31 @@ static void check_text_covered(TTF_Font *reg, TTF_Font *bold, const char *file,
     }
 }
 
+/* text_set's table of which half of a mark is blank, against the ink of
+ * the shipped faces: the half it takes away must hold no ink, or a line
+ * would cut a mark in two. */
+static void check_blank_halves(TTF_Font *font, const char *name)
+{
+    int checked = 0;
+    for (uint32_t cp = 0x2000; cp <= 0xFFEF; cp++) {
+        int half = text_blank_half(cp);
+        if (half == 0 || !TTF_GlyphIsProvided32(font, cp))
+            continue;
+        int minx, maxx, miny, maxy, adv;
+        if (TTF_GlyphMetrics32(font, cp, &minx, &maxx, &miny, &maxy, &adv) != 0)
+            continue;
+        checked++;
+        if (half < 0)
+            CHECK(minx >= adv / 2, "%s U+%04X: the left half should be blank, ink starts at %d of %d",
+                  name, (unsigned)cp, minx, adv);
+        else
+            CHECK(maxx <= adv / 2, "%s U+%04X: the right half should be blank, ink ends at %d of %d",
+                  name, (unsigned)cp, maxx, adv);
+    }
+    CHECK(checked >= 20, "%s: expected at least 20 marks with a blank half, checked %d", name,
+          checked);
+}
+
 int main(void)
 {
     if (TTF_Init() != 0) {
@@ -41,6 +67,9 @@ int main(void)
     CHECK(reg && bold, "the shipped fonts open: %s", TTF_GetError());
     if (!reg || !bold)
         return check_done();
+
+    check_blank_halves(reg, "regular");
+    check_blank_halves(bold, "bold");
 
     /* 1. The demo deck needs nothing beyond the shipped fonts. */
     diag_list diags = {0};

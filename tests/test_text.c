@@ -122,6 +122,17 @@ static void test_break_table(void)
         {"Hello\tworld", 30, "Hello|world"},
         /* bad UTF-8 is shown as U+FFFD, not dropped or overrun */
         {"a\xFF" "b", 100, "a\xEF\xBF\xBD" "b"},
+        /* quantities stay whole: Chinese numerals with their measure word
+         * (and the noun 四大 / 万吨级 describe), 第一, dates, ranges */
+        {"沿线四大港口联动", 40, "沿线|四大港口|联动"},
+        {"鲁渝沈三地协作", 30, "鲁渝沈|三地|协作"},
+        {"长江上游万吨级码头", 50, "长江上游|万吨级码头"},
+        {"这是第一次", 30, "这是|第一次"},
+        {"时间为10月18日上午", 60, "时间为|10月18日|上午"},
+        {"于2025年5月14日开幕", 80, "于|2025年5月14日|开幕"},
+        {"增幅为10%～20%", 50, "增幅为|10%～20%"},
+        /* ... but 一 inside a word is no number */
+        {"统一规划统一建设", 40, "统一规划|统一建设"},
         /* a box narrower than one character still makes progress */
         {"甲乙", 5, "甲|乙"},
     };
@@ -137,6 +148,98 @@ static void test_break_table(void)
             CHECK(b.lines[i].width <= rows[r].width || strlen(b.lines[i].text) <= 3,
                   "%s line %zu: expected width <= %g, got %g", what, i, rows[r].width,
                   b.lines[i].width);
+        text_block_free(&b);
+    }
+}
+
+/* Where each run of a line goes ("x:text" joined by " "), line by line. */
+static const char *placed(const text_block *b, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    for (size_t i = 0; i < b->n_lines; i++) {
+        const text_line *l = &b->lines[i];
+        if (i)
+            strncat(buf, "|", size - strlen(buf) - 1);
+        for (size_t k = 0; k < l->n_runs; k++) {
+            char piece[128];
+            snprintf(piece, sizeof piece, "%s%g:%.*s", k ? " " : "", l->runs[k].x,
+                     (int)l->runs[k].len, l->text + l->runs[k].start);
+            strncat(buf, piece, size - strlen(buf) - 1);
+        }
+    }
+    return buf;
+}
+
+/* CLREQ's punctuation widths, the mixed-text gap and justification, at
+ * px 10 with every mark a full em: the runs and their x. */
+static void test_set_table(void)
+{
+    static const struct {
+        const char *text;
+        double width;
+        bool justify;
+        const char *want; /* runs "x:text", lines joined by "|" */
+        double want_width; /* of the first line */
+    } rows[] = {
+        /* an opening mark at a line start: half width, ink on the margin */
+        {"“甲乙”丙", 100, false, "-5:“甲乙”丙", 45},
+        /* a closing mark at a line end loses its blank half */
+        {"甲乙，", 100, false, "0:甲乙，", 25},
+        /* two marks in a row take 1.5 em: ”， ”“ ：“ ”（ */
+        {"甲”，乙", 100, false, "0:甲” 15:，乙", 35},
+        {"甲”“乙", 100, false, "0:甲” 15:“乙", 35},
+        {"甲：“乙", 100, false, "0:甲： 15:“乙", 35},
+        {"甲”（乙", 100, false, "0:甲” 15:（乙", 35},
+        /* three in a row: each pair at most 1.5 em */
+        {"甲）”，乙", 100, false, "0:甲） 15:” 20:，乙", 40},
+        /* a quarter em between ideographs and Western letters or digits */
+        {"甲AB乙", 100, false, "0:甲 12.5:AB 25:乙", 35},
+        {"共3天", 100, false, "0:共 12.5:3 20:天", 30},
+        /* justified: the width left is shared by the gaps, none inside a
+         * figure with its unit; the last line stays flush start */
+        {"甲乙丙丁戊己", 40, true, "0:甲 15:乙 30:丙|0:丁戊己", 40},
+        {"近10亿元甲乙丙丁戊", 70, true, "0:近 12.5:10 25:亿元 47.5:甲 60:乙|0:丙丁戊", 70},
+        /* a line that would have to gap out too far stays flush start */
+        {"甲乙WWWWWWWWWW丙", 60, true, "0:甲乙|0:WWWWWWWWWW|0:丙", 20},
+    };
+    for (size_t r = 0; r < COUNT(rows); r++) {
+        text_style st = {PX, PX, 1.5, 0, false, 0, rows[r].justify, false};
+        text_block b;
+        int rc = text_fit(rows[r].text, &st, rows[r].width, 1000, fake_measure, NULL, &b);
+        char buf[512], what[64];
+        snprintf(what, sizeof what, "set row %zu", r);
+        CHECK(rc == 0, "%s: expected 0, got %d", what, rc);
+        CHECK_STR(placed(&b, buf, sizeof buf), rows[r].want, what);
+        CHECK(b.n_lines > 0 && b.lines[0].width == rows[r].want_width,
+              "%s: expected the first line %g wide, got %g", what, rows[r].want_width,
+              b.n_lines ? b.lines[0].width : -1);
+        text_block_free(&b);
+    }
+}
+
+/* Balanced headings: lines of similar length, broken at a phrase
+ * boundary when there is one, never a short widow. */
+static void test_balance_table(void)
+{
+    static const struct {
+        const char *text;
+        double width;
+        const char *want;
+    } rows[] = {
+        /* greedy: 甲乙丙丁戊己庚|辛 */
+        {"甲乙丙丁戊己庚辛", 70, "甲乙丙丁|戊己庚辛"},
+        /* a space is the place to break, even if the halves differ */
+        {"甲乙丙丁戊 己庚辛壬癸子丑", 90, "甲乙丙丁戊|己庚辛壬癸子丑"},
+        /* one line stays one line */
+        {"甲乙丙", 70, "甲乙丙"},
+    };
+    for (size_t r = 0; r < COUNT(rows); r++) {
+        text_style st = {PX, PX, 1.3, 0, true, 2, false, true};
+        text_block b;
+        text_fit(rows[r].text, &st, rows[r].width, 1000, fake_measure, NULL, &b);
+        char buf[256], what[64];
+        snprintf(what, sizeof what, "balance row %zu", r);
+        CHECK_STR(joined(&b, buf, sizeof buf), rows[r].want, what);
         text_block_free(&b);
     }
 }
@@ -373,6 +476,8 @@ int main(void)
     test_no_line_starts_with_closing();
     test_no_line_ends_with_opening();
     test_paragraph_geometry();
+    test_set_table();
+    test_balance_table();
     test_fit_table();
     test_rules_hold_at_every_width();
     test_fit_stays_in_box();
