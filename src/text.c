@@ -305,6 +305,82 @@ static int balance(const text_atoms *at, double w, line_ends *le)
     return 0;
 }
 
+/* Justified text: the breaks of the whole paragraph chosen at once (after
+ * Knuth and Plass) instead of line by line, so no line has to gap out far
+ * because a long figure starts the next. Each line costs a little, each
+ * line but the last its stretch per gap (in em) squared, and a short last
+ * line much more. When no set of breaks fits, the greedy lines stay. */
+#define TEXT_FIT_LINE_COST 1.0
+#define TEXT_FIT_STRETCH_COST 1000.0
+#define TEXT_FIT_SHORT_LAST_COST 200.0 /* three ideographs */
+#define TEXT_FIT_ORPHAN_COST 5000.0    /* one or two */
+
+static double last_line_cost(const text_atoms *at, size_t i, size_t j)
+{
+    bool western;
+    size_t count = ideographs(at, i, j, &western);
+    if (i == 0 || western || count >= TEXT_LAST_LINE_MIN_CHARS)
+        return 0;
+    return count < 3 ? TEXT_FIT_ORPHAN_COST : TEXT_FIT_SHORT_LAST_COST;
+}
+
+static int total_fit(const text_atoms *at, double w, line_ends *le)
+{
+    size_t n = at->n;
+    double *cost = malloc((n + 1) * sizeof *cost);
+    size_t *from = malloc((n + 1) * sizeof *from);
+    if (!cost || !from) {
+        free(cost);
+        free(from);
+        return -1;
+    }
+    double em = at->px;
+    for (size_t k = 0; k <= n; k++)
+        cost[k] = INFINITY;
+    cost[0] = 0;
+    for (size_t j = 1; j <= n; j++) {
+        if (j < n && !at->a[j].line_start)
+            continue;
+        for (size_t i = j; i-- > 0;) {
+            if (i > 0 && !at->a[i].line_start)
+                continue;
+            double lw = text_line_width(at, i, j);
+            if (lw > w + TEXT_WIDTH_SLACK_PX)
+                break;
+            if (cost[i] == INFINITY || text_visible_end(at, i, j) == i)
+                continue;
+            double c = cost[i] + TEXT_FIT_LINE_COST;
+            if (j < n) {
+                size_t gaps = text_line_gaps(at, i, j);
+                double r = (w - lw) / ((gaps ? gaps : 1) * em);
+                c += TEXT_FIT_STRETCH_COST * r * r;
+            } else {
+                c += last_line_cost(at, i, j);
+            }
+            if (c < cost[j]) {
+                cost[j] = c;
+                from[j] = i;
+            }
+        }
+    }
+    int rc = 0;
+    if (cost[n] < INFINITY) {
+        size_t lines = 0;
+        for (size_t j = n; j > 0; j = from[j])
+            lines++;
+        le->n = 0;
+        for (size_t k = 0; k < lines; k++)
+            if (push_end(le, 0) < 0)
+                rc = -1;
+        size_t k = lines;
+        for (size_t j = n; rc == 0 && j > 0; j = from[j])
+            le->ends[--k] = j;
+    }
+    free(cost);
+    free(from);
+    return rc;
+}
+
 static int push_line(text_block *b, size_t *cap)
 {
     if (b->n_lines == *cap) {
@@ -339,9 +415,11 @@ static int break_paragraph(const measurer *m, const text_style *st, const char *
         rc = 0; /* only spaces: no line, no gap */
         goto fail;
     }
-    if (fill(&at, m->max_width, &le) < 0 || (st->balance && balance(&at, m->max_width, &le) < 0))
+    if (fill(&at, m->max_width, &le) < 0 || (st->balance && balance(&at, m->max_width, &le) < 0) ||
+        (st->justify && total_fit(&at, m->max_width, &le) < 0))
         goto fail;
-    avoid_short_last(&at, m->max_width, &le);
+    if (!st->justify)
+        avoid_short_last(&at, m->max_width, &le);
     for (size_t k = 0, i = 0; k < le.n; i = le.ends[k++]) {
         if (push_line(b, cap) < 0)
             goto fail;

@@ -22,8 +22,9 @@ static const char FIGURE_PREFIXES[] = "近约超逾共达第计仅破每前";
 
 static const char CN_NUMERALS[] = "〇零一二两三四五六七八九十百千万亿";
 
-/* Between two numbers of one range: 3-5年, 10%～20%, 3至5天. */
-static const char RANGE_SIGNS[] = "-–—~～至到";
+/* Between two numbers of one range or size: 3-5年, 10%～20%, 3至5天,
+ * 1920×1080. */
+static const char RANGE_SIGNS[] = "-–—~～至到×";
 
 /* Unit and measure words after a number; the longest match wins. 大, 级
  * (四大, 万吨级) describe the noun after them, which stays too. */

@@ -185,7 +185,10 @@ int text_atoms_build(const char *s, size_t n, const bool *breakable,
         bool same_mark = p->kind == TEXT_ATOM_OTHER && a->kind == TEXT_ATOM_OTHER &&
                          p->end - p->start == a->end - a->start &&
                          memcmp(s + p->start, s + a->start, a->end - a->start) == 0;
-        a->glued = in_figure[a->start] || western_pair || same_mark; /* 58.58亿元, ——, …… */
+        /* No space inside 58.58亿元, ——, ……, nor between a mark and the
+         * character it belongs to (甲， “甲). */
+        a->glued = in_figure[a->start] || western_pair || same_mark ||
+                   a->kind == TEXT_ATOM_CLOSE || p->kind == TEXT_ATOM_OPEN;
         /* Two marks in a row: the blank half between them goes. */
         if (p->half_blank && a->half_blank) {
             if (a->kind == TEXT_ATOM_OPEN)

@@ -131,6 +131,7 @@ static void test_break_table(void)
         {"时间为10月18日上午", 60, "时间为|10月18日|上午"},
         {"于2025年5月14日开幕", 80, "于|2025年5月14日|开幕"},
         {"增幅为10%～20%", 50, "增幅为|10%～20%"},
+        {"画布为1920×1080像素", 70, "画布为|1920×1080|像素"},
         /* ... but 一 inside a word is no number */
         {"统一规划统一建设", 40, "统一规划|统一建设"},
         /* a box narrower than one character still makes progress */
@@ -199,6 +200,8 @@ static void test_set_table(void)
          * figure with its unit; the last line stays flush start */
         {"甲乙丙丁戊己", 40, true, "0:甲 15:乙 30:丙|0:丁戊己", 40},
         {"近10亿元甲乙丙丁戊", 70, true, "0:近 12.5:10 25:亿元 47.5:甲 60:乙|0:丙丁戊", 70},
+        /* ... nor before a closing mark or after an opening one */
+        {"甲，“乙”丙丁戊己庚辛", 70, true, "0:甲， 16.6667:“乙” 48.3333:丙 60:丁|0:戊己庚辛", 70},
         /* a line that would have to gap out too far stays flush start */
         {"甲乙WWWWWWWWWW丙", 60, true, "0:甲乙|0:WWWWWWWWWW|0:丙", 20},
     };
