@@ -13,6 +13,7 @@
 #include "datadir.h"
 #include "deck.h"
 #include "json_pos.h"
+#include "layout_json.h"
 #include "render.h"
 #include "utf8.h"
 
@@ -350,7 +351,19 @@ int mode_dump_layout(const kiosk_options *o)
     deck *d = open_for_drawing(o, &hl, &status);
     if (!d)
         return 1;
-    for (size_t i = 0; i < d->n_slides; i++) {
+    if (o->json) {
+        printf("{\"slides\":[");
+        int first = 1;
+        for (size_t i = 0; i < d->n_slides; i++) {
+            const slide_layout *l = render_layout(hl.rc, i);
+            if (l) {
+                layout_json_slide(stdout, i, &d->slides[i], l, moment_ms(o, &d->slides[i]), first);
+                first = 0;
+            }
+        }
+        printf("\n]}\n");
+    }
+    for (size_t i = 0; !o->json && i < d->n_slides; i++) {
         const slide *s = &d->slides[i];
         const slide_layout *l = render_layout(hl.rc, i);
         long long t = moment_ms(o, s);

@@ -21,6 +21,7 @@ static const option_row OPTIONS[] = {
     {"--check", ARG_NONE, NULL, "check the deck and every file it names; report problems as PATH:LINE:COL"},
     {"--render", ARG_PATH, "DIR", "draw every slide to DIR/NNN.png without a display"},
     {"--dump-layout", ARG_NONE, NULL, "print each slide's text lines as broken, with font sizes"},
+    {"--json", ARG_NONE, NULL, "with --dump-layout: every box and line with its geometry, as JSON"},
     {"--at", ARG_SECONDS, "SECONDS", "with --render/--dump-layout: the moment after each slide appears"},
     {"--size", ARG_SIZE, "WxH", "output size in pixels (window, or --render images)"},
     {"--windowed", ARG_NONE, NULL, "play in a window instead of full screen"},
@@ -130,6 +131,8 @@ int options_parse(int argc, char **argv, kiosk_options *o, char *err, size_t err
             o->mode = MODE_RENDER, o->render_dir = value;
         else if (!strcmp(name, "--dump-layout"))
             o->mode = MODE_DUMP_LAYOUT;
+        else if (!strcmp(name, "--json"))
+            o->json = true;
         else if (!strcmp(name, "--at"))
             bad = parse_seconds(value, &o->at_s);
         else if (!strcmp(name, "--size"))

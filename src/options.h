@@ -25,6 +25,7 @@ typedef struct {
     bool csv;               /* --csv */
     long long from_s, until_s; /* --from / --until as local seconds (report.h);
                                   LLONG_MIN / LLONG_MAX when not given */
+    bool json;              /* --json: --dump-layout prints JSON */
 } kiosk_options;
 
 /* Parses argv. Arguments that are not options move to the front of argv

@@ -241,8 +241,8 @@ static void avoid_short_last(const text_atoms *at, double w, line_ends *le)
 }
 
 /* Balancing: the breaks that give the paragraph its number of lines with
- * the least sum of squared room left on them, so a title's lines come out
- * of similar length; a break that is not at a phrase boundary (a space, a
+ * the least sum of squared line widths, so a title's lines come out of
+ * similar length; a break that is not at a phrase boundary (a space, a
  * closing mark, before an opening one) costs as much as TEXT_BALANCE_WORD_EM
  * of room, so 一场推介会|忠县好物集中亮相 beats an even split inside 忠县. */
 #define TEXT_BALANCE_WORD_EM 3.0
@@ -285,8 +285,10 @@ static int balance(const text_atoms *at, double w, line_ends *le)
                     break;
                 if (prev == INFINITY || text_visible_end(at, i, j) == i)
                     continue;
-                double c = prev + (w - lw) * (w - lw) +
-                           (j < n && !phrase_break(at, j) ? word * word : 0);
+                /* With the number of lines fixed, the sum of squared widths
+                 * is least when they are equal; room left (w - lw) would
+                 * favour lines whose end mark is not compressed. */
+                double c = prev + lw * lw + (j < n && !phrase_break(at, j) ? word * word : 0);
                 if (c < cost[m * (n + 1) + j]) {
                     cost[m * (n + 1) + j] = c;
                     from[m * (n + 1) + j] = i;

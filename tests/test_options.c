@@ -34,6 +34,7 @@ static const row ROWS[] = {
      "mode=render render=out at=2.5 size=640x360"},
     {{"--render=out", "--at=0"}, 0, "mode=render render=out at=0"},
     {{"--dump-layout", "--at", "3"}, 0, "mode=dump-layout at=3"},
+    {{"--dump-layout", "--json"}, 0, "mode=dump-layout json"},
     {{"--version"}, 0, "mode=version"},
     {{"--help"}, 0, "mode=help"},
     {{"-"}, 0, "mode=play deck=-"},
@@ -145,6 +146,8 @@ static void summarise(const kiosk_options *o, char *buf, size_t cap)
         ADD(" from=%lld", o->from_s);
     if (o->until_s != LLONG_MAX)
         ADD(" until=%lld", o->until_s);
+    if (o->json)
+        ADD(" json");
 #undef ADD
 }
 
@@ -189,7 +192,7 @@ int main(void)
     }
 
     /* The help lists every option, each on its own line. */
-    static const char *const names[] = {"--check", "--render DIR", "--dump-layout",
+    static const char *const names[] = {"--check", "--render DIR", "--dump-layout", "--json",
                                         "--at SECONDS", "--size WxH", "--windowed",
                                         "--rotate DEG", "--log FILE", "--exit-after SECONDS",
                                         "--version", "--help"};
