@@ -47,7 +47,8 @@ static void paint_lines(box_painter *bp, const layout_box *b)
 
 /* A tidy stand-in for a picture that cannot be shown: a quiet panel with
  * the file's name, never a black hole or a stretched texture. */
-static void paint_placeholder(box_painter *bp, SDL_Rect r, const char *path, bool pending)
+static void paint_placeholder(box_painter *bp, SDL_Rect r, const layout_placeholder *ph,
+                              const char *path, bool pending)
 {
     painter *p = bp->p;
     SDL_Color bg = paint_rgb(bp->d->theme.background);
@@ -55,16 +56,16 @@ static void paint_placeholder(box_painter *bp, SDL_Rect r, const char *path, boo
     paint_fill(p, r, paint_mix(bg, fg, 0.08), 1);
     if (pending)
         return; /* decoding: the panel alone, the picture arrives in a moment */
-    SDL_Rect frame = {r.x + r.w / 2 - paint_px(p, 60), r.y + r.h / 2 - paint_px(p, 90),
-                      paint_px(p, 120), paint_px(p, 90)};
-    paint_fill(p, frame, paint_mix(bg, fg, 0.25), 1);
+    const layout_rect *f = &ph->frame;
+    paint_fill(p, paint_rect(p, f->x, f->y, f->w, f->h), paint_mix(bg, fg, 0.25), 1);
     const char *name = strrchr(path, '/');
     name = name ? name + 1 : path;
     char line[512];
     snprintf(line, sizeof line, "图片无法显示 · %s", name);
-    const paint_text_entry *e = paint_text(p, line, paint_px(p, 28), false, paint_mix(fg, bg, 0.35));
+    const paint_text_entry *e =
+        paint_text(p, line, paint_px(p, ph->caption_px), false, paint_mix(fg, bg, 0.35));
     if (e) {
-        SDL_Rect dst = {r.x + (r.w - e->w) / 2, frame.y + frame.h + paint_px(p, 24), e->w, e->h};
+        SDL_Rect dst = {r.x + (r.w - e->w) / 2, (int)lround(ph->caption_y * p->scale), e->w, e->h};
         if (dst.w > r.w) /* a long name: keep its start visible, clipped */
             dst.x = r.x;
         SDL_Rect clip = r;
@@ -93,7 +94,7 @@ static frame_status paint_picture(box_painter *bp, const layout_box *b, size_t s
     if (box.w <= 0 || box.h <= 0)
         return (frame_status){0};
     if (!t) {
-        paint_placeholder(bp, box, b->image, st == IMAGE_PENDING);
+        paint_placeholder(bp, box, &b->placeholder, b->image, st == IMAGE_PENDING);
         return (frame_status){.decoding = st == IMAGE_PENDING};
     }
     int iw, ih;
@@ -132,106 +133,86 @@ static frame_status paint_picture(box_painter *bp, const layout_box *b, size_t s
     return (frame_status){.moving = b->ken_burns};
 }
 
-/* prefix + number + unit on one baseline, centred on the figure's final
- * width so nothing moves while the number counts. Returns the figure's full
- * width in output pixels; *st says whether it counts or its icon is still
- * decoding. */
-static int paint_figure(box_painter *bp, const layout_box *b, const slide *s, long long t_ms,
-                        double x_start, bool centred, frame_status *st)
+/* prefix + number + unit (and icon) on one baseline, each where the layout
+ * put it; dx shifts the whole figure (riding a growing bar's tip). *st
+ * says whether it counts or its icon is still decoding. */
+static void paint_figure(box_painter *bp, const layout_box *b, const slide *s, long long t_ms,
+                         int dx, frame_status *st)
 {
     painter *p = bp->p;
     const stat_item *it = &s->items[b->item];
+    const layout_figure *f = &b->figure;
     int px = paint_px(p, b->px), small = paint_px(p, b->small_px);
-    SDL_Color col = role(bp, ROLE_ACCENT);
     SDL_Color unit_col = role(bp, ROLE_TEXT);
-    const paint_digits *a = paint_digits_for(p, px, col);
-    char final[64], now[64];
-    anim_final_text(final, sizeof final, it, s->separator);
     double prog = anim_item_progress(s, b->item, t_ms);
-    anim_item_text(now, sizeof now, it, s->separator, s->easing, prog);
     if (prog < 1)
         st->moving = true;
-    if (!a)
-        return 0;
-    int slot_w = paint_digits_width(a, final);
-    int gap = (int)lround(px * 0.08);
-    const paint_text_entry *pre = it->prefix ? paint_text(p, it->prefix, small, true, unit_col) : NULL;
-    SDL_Texture *pre_tex = pre ? pre->tex : NULL;
-    int pre_tw = pre ? pre->w : 0, pre_th = pre ? pre->h : 0;
-    const paint_text_entry *unit = it->unit ? paint_text(p, it->unit, small, true, unit_col) : NULL;
-    int pre_w = pre ? fonts_width(p->fonts, it->prefix, strlen(it->prefix), small, true) : 0;
-    int unit_w = unit ? fonts_width(p->fonts, it->unit, strlen(it->unit), small, true) : 0;
-    int icon = it->icon ? (int)lround(px * LAYOUT_ICON_SCALE) : 0;
-    int total = slot_w + (pre ? pre_w + gap : 0) + (unit ? unit_w + gap : 0) +
-                (icon ? icon + 2 * gap : 0);
-    int x = centred ? (int)lround((b->x + b->w / 2) * p->scale) - total / 2
-                    : (int)lround(x_start * p->scale);
     int baseline = (int)lround(b->baseline * p->scale);
-    int small_ascent = fonts_ascent(p->fonts, small, true);
-    if (icon) { /* beside the figure, its bottom on the baseline */
+    if (f->icon.w > 0) { /* a square, its bottom on the baseline */
+        SDL_Rect box = paint_rect(p, f->icon.x, 0, f->icon.w, 0);
+        box.x += dx;
+        box.h = box.w;
+        box.y = baseline - box.h;
         image_status ist;
-        SDL_Rect box = {x, baseline - icon, icon, icon};
-        SDL_Texture *t = images_get(bp->images, it->icon, icon, icon, FIT_CONTAIN, 1.0, &ist);
+        SDL_Texture *t = images_get(bp->images, it->icon, box.w, box.h, FIT_CONTAIN, 1.0, &ist);
         if (t) {
             int iw, ih;
             SDL_QueryTexture(t, NULL, NULL, &iw, &ih);
-            double k = fmin((double)icon / iw, (double)icon / ih);
-            SDL_Rect dst = {box.x + (icon - (int)(iw * k)) / 2, box.y + (icon - (int)(ih * k)) / 2,
+            double k = fmin((double)box.w / iw, (double)box.h / ih);
+            SDL_Rect dst = {box.x + (box.w - (int)(iw * k)) / 2, box.y + (box.h - (int)(ih * k)) / 2,
                             (int)(iw * k), (int)(ih * k)};
             SDL_SetTextureAlphaMod(t, 255);
             SDL_RenderCopy(p->r, t, NULL, &dst);
         } else if (ist == IMAGE_PENDING) {
             st->decoding = true;
         }
-        x += icon + 2 * gap;
     }
-    if (pre) {
-        SDL_Rect d = {x, baseline - small_ascent - FONTS_RENDER_PAD(small), pre_tw, pre_th};
-        SDL_RenderCopy(p->r, pre_tex, NULL, &d);
-        x += pre_w + gap;
+    int small_top = baseline - fonts_ascent(p->fonts, small, true) - FONTS_RENDER_PAD(small);
+    const layout_span *side[2] = {&f->prefix, &f->unit};
+    const char *side_text[2] = {it->prefix, it->unit};
+    for (int k = 0; k < 2; k++) {
+        if (side[k]->w <= 0)
+            continue;
+        const paint_text_entry *e = paint_text(p, side_text[k], small, true, unit_col);
+        if (e) {
+            SDL_Rect d = {(int)lround(side[k]->x * p->scale) + dx, small_top, e->w, e->h};
+            SDL_RenderCopy(p->r, e->tex, NULL, &d);
+        }
     }
-    /* Right-aligned in its slot: the last digit stays put, like an odometer. */
-    paint_digits_draw(p, a, now, x + slot_w - paint_digits_width(a, now), baseline, 255);
-    x += slot_w + gap;
-    if (unit) {
-        SDL_Rect d = {x, baseline - small_ascent - FONTS_RENDER_PAD(small), unit->w, unit->h};
-        SDL_RenderCopy(p->r, unit->tex, NULL, &d);
+    const paint_digits *a = paint_digits_for(p, px, role(bp, ROLE_ACCENT));
+    if (a) {
+        /* Right-aligned in its slot: the last digit stays put, like an odometer. */
+        char now[64];
+        anim_item_text(now, sizeof now, it, s->separator, s->easing, prog);
+        SDL_Rect slot = paint_rect(p, f->number.x, 0, f->number.w, 0);
+        paint_digits_draw(p, a, now, slot.x + dx + slot.w - paint_digits_width(a, now), baseline,
+                          255);
     }
-    return total;
 }
 
-/* "▲ 同比增长 108%" in a pill, fading in once its figure has landed.
- * x_canvas is the badge's centre, left or right edge as `align` says.
- * It moves while it fades in. */
-static frame_status paint_badge(box_painter *bp, const layout_box *b, const slide *s, long long t_ms,
-                        double x_canvas, double y_canvas, layout_align align)
+/* "▲ 同比增长 108%" in its pill, fading in once its figure has landed. */
+static frame_status paint_badge(box_painter *bp, const layout_pill *pl, const slide *s,
+                                size_t item, long long t_ms)
 {
     painter *p = bp->p;
-    const stat_item *it = &s->items[b->item];
-    if (!anim_item_landed(s, b->item, t_ms))
+    const stat_item *it = &s->items[item];
+    if (!anim_item_landed(s, item, t_ms))
         return (frame_status){0};
-    long long since = t_ms - (long long)(b->item * (size_t)s->stagger_ms) - s->count_duration_ms;
+    long long since = t_ms - (long long)(item * (size_t)s->stagger_ms) - s->count_duration_ms;
     double a = since >= BADGE_FADE_MS ? 1.0 : fmax(0, (double)since / BADGE_FADE_MS);
     frame_status st = {.moving = a < 1};
     char text[160];
     layout_badge_text(text, sizeof text, it);
-    int px = paint_px(p, b->px);
-    SDL_Color pill = role(bp, b->role);
+    int px = paint_px(p, pl->px);
+    SDL_Color pill = role(bp, pl->role);
     SDL_Color ink = paint_rgb(bp->d->theme.background);
     const paint_text_entry *e = paint_text(p, text, px, true, ink);
     if (!e)
         return st;
-    int tw = fonts_width(p->fonts, text, strlen(text), px, true);
-    int pad_x = (int)lround(px * 0.7), h = (int)lround(px * 1.7);
-    int w = tw + 2 * pad_x;
-    int x = (int)lround(x_canvas * p->scale);
-    if (align == ALIGN_CENTER)
-        x -= w / 2;
-    else if (align == ALIGN_RIGHT)
-        x -= w;
-    int y = (int)lround(y_canvas * p->scale);
+    SDL_Rect r = paint_rect(p, pl->x, pl->y, pl->w, pl->h);
+    int x = r.x, w = r.w, h = r.h;
     /* Slides up a little as it fades in. */
-    y += (int)lround((1 - a) * px * 0.5);
+    int y = r.y + (int)lround((1 - a) * px * 0.5);
     SDL_Rect body = {x + h / 2, y, w - h, h};
     paint_fill(p, body, pill, a);
     /* Rounded ends: discs drawn as rows. */
@@ -242,12 +223,13 @@ static frame_status paint_badge(box_painter *bp, const layout_box *b, const slid
         /* The caps start exactly where the body ends: with an odd height
          * x + w - h / 2 would leave a one-pixel gap. */
         SDL_Rect l = {body.x - half, y + row, half, 1};
-        SDL_Rect r = {body.x + body.w, y + row, half, 1};
+        SDL_Rect rr = {body.x + body.w, y + row, half, 1};
         SDL_RenderFillRect(p->r, &l);
-        SDL_RenderFillRect(p->r, &r);
+        SDL_RenderFillRect(p->r, &rr);
     }
     int height = fonts_height(p->fonts, px, true);
-    SDL_Rect dst = {x + pad_x, y + (h - height) / 2 - FONTS_RENDER_PAD(px), e->w, e->h};
+    SDL_Rect dst = {(int)lround(pl->text_x * p->scale), y + (h - height) / 2 - FONTS_RENDER_PAD(px),
+                    e->w, e->h};
     SDL_SetTextureAlphaMod(e->tex, (Uint8)lround(a * 255));
     SDL_RenderCopy(p->r, e->tex, NULL, &dst);
     return st;
@@ -259,7 +241,8 @@ static frame_status paint_bar(box_painter *bp, const layout_box *b, const slide 
     double prog = anim_item_progress(s, b->item, t_ms);
     double eased = anim_ease(s->easing, prog);
     frame_status st = {.moving = prog < 1};
-    double len = b->w * b->fraction * eased;
+    double full = b->w * b->fraction;
+    double len = full * eased;
     SDL_Rect bar = paint_rect(p, b->x, b->y, len, b->h);
     if (bar.w < 1 && b->fraction > 0 && prog > 0)
         bar.w = 1;
@@ -269,24 +252,14 @@ static frame_status paint_bar(box_painter *bp, const layout_box *b, const slide 
     SDL_Rect cap = {bar.x + bar.w - paint_px(p, 6), bar.y, paint_px(p, 6), bar.h};
     if (bar.w > paint_px(p, 12))
         paint_fill(p, cap, paint_mix(acc, (SDL_Color){255, 255, 255, 255}, 0.35), 1);
-    /* The figure rides at the tip, centred on the bar. */
-    double tip_x = b->x + len + 20; /* canvas px after the bar's end */
-    int fig_w = paint_figure(bp, b, s, t_ms, tip_x, false, &st);
-    const stat_item *it = &s->items[b->item];
-    if (it->has_growth) {
-        /* Drawn once the figure has landed, so the bar is at full length. */
-        layout_box badge = *b;
-        badge.px = (int)lround(b->px * LAYOUT_TIP_BADGE_SCALE);
-        badge.role = it->growth < 0 ? ROLE_NEGATIVE : ROLE_ACCENT;
-        double bh = badge.px * 1.7;
-        if (b->badge_right > 0)
-            st = frame_status_join(
-                st, paint_badge(bp, &badge, s, t_ms, b->badge_right, b->badge_top, ALIGN_RIGHT));
-        else
-            st = frame_status_join(st, paint_badge(bp, &badge, s, t_ms,
-                                                           tip_x + fig_w / p->scale + 20,
-                                                           b->y + (b->h - bh) / 2, ALIGN_LEFT));
-    }
+    /* The figure rides at the tip: laid out at full length, shifted by
+     * what the bar still lacks. */
+    int dx = (int)lround((b->figure.x - (full - len)) * p->scale) -
+             (int)lround(b->figure.x * p->scale);
+    paint_figure(bp, b, s, t_ms, dx, &st);
+    /* Drawn once the figure has landed, so the bar is at full length. */
+    if (b->has_pill)
+        st = frame_status_join(st, paint_badge(bp, &b->pill, s, b->item, t_ms));
     return st;
 }
 
@@ -316,9 +289,9 @@ frame_status boxes_paint(box_painter *bp, const layout_box *b, size_t i, long lo
         paint_fill(bp->p, paint_rect(bp->p, b->x, b->y, b->w, b->h), role(bp, b->role), b->alpha);
         return st;
     case LBOX_TEXT: paint_lines(bp, b); return st;
-    case LBOX_FIGURE: paint_figure(bp, b, s, t_ms, b->x, true, &st); return st;
+    case LBOX_FIGURE: paint_figure(bp, b, s, t_ms, 0, &st); return st;
     case LBOX_BADGE:
-        return paint_badge(bp, b, s, t_ms, b->x + b->w / 2, b->y, ALIGN_CENTER);
+        return b->has_pill ? paint_badge(bp, &b->pill, s, b->item, t_ms) : st;
     case LBOX_BAR: return paint_bar(bp, b, s, t_ms);
     }
     return st;
@@ -336,7 +309,7 @@ static void box_extent(const layout_box *b, double *x0, double *y0, double *x1, 
 {
     *x0 = b->x;
     *y0 = b->y;
-    *x1 = b->x + b->w + (b->kind == LBOX_BAR ? b->label_w + 40 : 0);
+    *x1 = b->x + (b->kind == LBOX_BAR ? b->reach_w : b->w);
     *y1 = b->y + b->h;
 }
 

@@ -157,6 +157,8 @@ static void add_shade(ctx *c, double x, double y, double w, double h, double alp
     }
 }
 
+static layout_placeholder placeholder_for(const ctx *c, double x, double y, double w, double h);
+
 static void add_image(ctx *c, const char *field, const char *path, double x, double y,
                       double w, double h, image_fit fit, bool ken_burns)
 {
@@ -165,6 +167,7 @@ static void add_image(ctx *c, const char *field, const char *path, double x, dou
         b->image = path;
         b->fit = fit;
         b->ken_burns = ken_burns;
+        b->placeholder = placeholder_for(c, x, y, w, h);
     }
 }
 
@@ -193,6 +196,170 @@ size_t layout_badge_text(char *buf, size_t cap, const stat_item *it)
         label = LAYOUT_FALL_LABEL;
     int n = snprintf(buf, cap, "%s %s %s%%", it->growth < 0 ? "▼" : "▲", label, num);
     return n < 0 ? 0 : (size_t)n;
+}
+
+/* ---- figures and badges on the output's pixel grid ------------------------ */
+
+#define FIGURE_GAP 0.08 /* between a figure's pieces, of its size (two after an icon) */
+#define BADGE_PAD 0.7   /* a badge's text from its pill's ends, of the text size */
+#define BADGE_H 1.7     /* a badge's pill height, of the text size */
+
+int layout_out_px(double canvas_px, double scale)
+{
+    int px = (int)lround(canvas_px * scale);
+    return px < 1 ? 1 : px;
+}
+
+static double grid_scale(const ctx *c)
+{
+    return c->m->scale > 0 ? c->m->scale : 1;
+}
+
+/* Canvas pixels to whole output pixels, and back. */
+static int to_out(const ctx *c, double canvas)
+{
+    return (int)lround(canvas * grid_scale(c));
+}
+
+static double from_out(const ctx *c, int out)
+{
+    return out / grid_scale(c);
+}
+
+/* The width of bold text at a canvas size, in whole output pixels. */
+static int out_width(const ctx *c, const char *s, size_t len, int px)
+{
+    return (int)lround(c->m->measure(c->m->ctx, s, len, px, true) * grid_scale(c));
+}
+
+/* A canvas rectangle from whole output pixels. */
+static layout_rect out_rect(const ctx *c, int x, int y, int w, int h)
+{
+    return (layout_rect){from_out(c, x), from_out(c, y), from_out(c, w), from_out(c, h)};
+}
+
+/* The frame and caption of a picture that cannot be shown in the box
+ * (x, y, w, h): a 120 x 90 frame a little above the middle, the caption
+ * 24 px under it. */
+static layout_placeholder placeholder_for(const ctx *c, double x, double y, double w, double h)
+{
+    double s = grid_scale(c);
+    int x0 = to_out(c, x), y0 = to_out(c, y);
+    int bw = to_out(c, x + w) - x0, bh = to_out(c, y + h) - y0;
+    layout_rect frame = out_rect(c, x0 + bw / 2 - layout_out_px(60, s),
+                                 y0 + bh / 2 - layout_out_px(90, s), layout_out_px(120, s),
+                                 layout_out_px(90, s));
+    return (layout_placeholder){frame, frame.y + frame.h + from_out(c, layout_out_px(24, s)), 28};
+}
+
+/* The pause mark in the top-right corner, in whole multiples of one
+ * output pixel per canvas pixel. */
+static void place_pause_mark(const ctx *c, slide_layout *l)
+{
+    int u = layout_out_px(1, grid_scale(c));
+    int x = to_out(c, l->w) - 80 * u, y = 40 * u;
+    l->pause_panel = out_rect(c, x - 14 * u, y - 12 * u, 52 * u, 60 * u);
+    l->pause_bar[0] = out_rect(c, x, y, 8 * u, 36 * u);
+    l->pause_bar[1] = out_rect(c, x + 16 * u, y, 8 * u, 36 * u);
+}
+
+static bool present(const char *s)
+{
+    return s && *s;
+}
+
+/* The pieces of item it's figure at size px (prefix and unit at small_px),
+ * its left edge at output pixel x0: [icon] prefix number unit. */
+static layout_figure figure_at(const ctx *c, const stat_item *it, const char *sep, int px,
+                               int small_px, int x0)
+{
+    static const char CHARS[] = LAYOUT_FIGURE_CHARS;
+    int fpx = layout_out_px(px, grid_scale(c));
+    int gap = (int)lround(fpx * FIGURE_GAP);
+    char final[64];
+    anim_final_text(final, sizeof final, it, sep);
+    int number = 0, zero = out_width(c, "0", 1, px);
+    for (const char *p = final; *p; p++) {
+        bool digit = *p >= '0' && *p <= '9';
+        number += digit || !strchr(CHARS, *p) ? zero : out_width(c, p, 1, px);
+    }
+    int icon = it->icon ? (int)lround(fpx * LAYOUT_ICON_SCALE) : 0;
+    int pre = present(it->prefix) ? out_width(c, it->prefix, strlen(it->prefix), small_px) : 0;
+    int unit = present(it->unit) ? out_width(c, it->unit, strlen(it->unit), small_px) : 0;
+    layout_figure f = {.x = from_out(c, x0)};
+    int x = x0;
+    if (icon) {
+        f.icon = (layout_span){from_out(c, x), from_out(c, icon)};
+        x += icon + 2 * gap;
+    }
+    if (present(it->prefix)) {
+        f.prefix = (layout_span){from_out(c, x), from_out(c, pre)};
+        x += pre + gap;
+    }
+    f.number = (layout_span){from_out(c, x), from_out(c, number)};
+    x += number;
+    if (present(it->unit)) {
+        f.unit = (layout_span){from_out(c, x + gap), from_out(c, unit)};
+        x += gap + unit;
+    }
+    f.w = from_out(c, x - x0);
+    return f;
+}
+
+/* A figure's full width as figure_at places it. */
+static double figure_width(const ctx *c, const stat_item *it, const char *sep, int px, int small_px)
+{
+    return figure_at(c, it, sep, px, small_px, 0).w;
+}
+
+/* The room a figure asks for while its size is chosen: its widest moment
+ * (digits as '0') measured as one run of text, in canvas units. Sizes and
+ * bar lengths are chosen with this measure; figure_at then places the
+ * pieces on the pixel grid inside that room. */
+static double figure_room(const ctx *c, const stat_item *it, const char *sep, int px, int small_px)
+{
+    char num[64];
+    anim_format_number(num, sizeof num, it->value, it->decimals, sep);
+    for (char *p = num; *p; p++)
+        if (*p >= '1' && *p <= '9')
+            *p = '0';
+    double w = c->m->measure(c->m->ctx, num, strlen(num), px, true);
+    double gap = px * FIGURE_GAP;
+    if (it->prefix)
+        w += c->m->measure(c->m->ctx, it->prefix, strlen(it->prefix), small_px, true) + gap;
+    if (it->unit)
+        w += c->m->measure(c->m->ctx, it->unit, strlen(it->unit), small_px, true) + gap;
+    if (it->icon)
+        w += px * LAYOUT_ICON_SCALE + 2 * gap;
+    return w;
+}
+
+/* The room a badge's pill asks for, likewise. */
+static double badge_room(const ctx *c, const stat_item *it, int px)
+{
+    char text[160];
+    layout_badge_text(text, sizeof text, it);
+    return c->m->measure(c->m->ctx, text, strlen(text), px, true) + 2 * BADGE_PAD * px;
+}
+
+/* Item it's growth badge at text size px (canvas), its left edge, centre
+ * or right edge at x as align says, its top at y. */
+static layout_pill badge_pill(const ctx *c, const stat_item *it, int px, double x, double y,
+                              layout_align align)
+{
+    char text[160];
+    layout_badge_text(text, sizeof text, it);
+    int bpx = layout_out_px(px, grid_scale(c));
+    int pad = (int)lround(bpx * BADGE_PAD), h = (int)lround(bpx * BADGE_H);
+    int w = out_width(c, text, strlen(text), px) + 2 * pad;
+    int left = to_out(c, x);
+    if (align == ALIGN_CENTER)
+        left -= w / 2;
+    else if (align == ALIGN_RIGHT)
+        left -= w;
+    return (layout_pill){from_out(c, left), from_out(c, to_out(c, y)), from_out(c, w),
+                         from_out(c, h), from_out(c, left + pad), px,
+                         it->growth < 0 ? ROLE_NEGATIVE : ROLE_ACCENT};
 }
 
 /* ---- one function per slide type ---------------------------------------- */
@@ -329,26 +496,6 @@ static void layout_photo(ctx *c)
     }
 }
 
-/* Width of a figure's widest moment: digits as '0' (the renderer draws
- * every digit in a cell as wide as its '0'), prefix and unit smaller. */
-static double figure_width(ctx *c, const stat_item *it, const char *sep, int px, int small_px)
-{
-    char num[64];
-    anim_format_number(num, sizeof num, it->value, it->decimals, sep);
-    for (char *p = num; *p; p++)
-        if (*p >= '1' && *p <= '9')
-            *p = '0';
-    double w = c->m->measure(c->m->ctx, num, strlen(num), px, true);
-    double gap = px * 0.08;
-    if (it->prefix)
-        w += c->m->measure(c->m->ctx, it->prefix, strlen(it->prefix), small_px, true) + gap;
-    if (it->unit)
-        w += c->m->measure(c->m->ctx, it->unit, strlen(it->unit), small_px, true) + gap;
-    if (it->icon)
-        w += px * LAYOUT_ICON_SCALE + 2 * gap;
-    return w;
-}
-
 static double add_note(ctx *c, area a)
 {
     if (!c->s->note)
@@ -375,7 +522,7 @@ static int stats_figure_px(ctx *c, area g, int cols, int rows, double gap, doubl
         return min_fig;
     for (size_t i = 0; i < s->n_items; i++)
         while (px > min_fig &&
-               figure_width(c, &s->items[i], s->separator, px, (int)lround(px * 0.42)) > cw * 0.9)
+               figure_room(c, &s->items[i], s->separator, px, (int)lround(px * 0.42)) > cw * 0.9)
             px -= 2;
     return px;
 }
@@ -439,6 +586,10 @@ static void layout_stats(ctx *c)
             f->baseline = top + px * 0.95;
             f->role = ROLE_ACCENT;
             f->align = ALIGN_CENTER;
+            /* centred on its final width, so nothing moves while it counts */
+            int total = to_out(c, figure_width(c, it, s->separator, px, small_px));
+            f->figure = figure_at(c, it, s->separator, px, small_px,
+                                  to_out(c, x + cw / 2) - total / 2);
             snprintf(field, sizeof field, "items[%zu].label", placed);
             double ly = top + fig_h + 14 * c->u;
             add_text(c, ST_LABEL, field, it->label, x + cw * 0.06, ly, cw * 0.88, label_h,
@@ -453,9 +604,19 @@ static void layout_stats(ctx *c)
                 b->px = (int)lround(30 * c->u);
                 b->role = it->growth < 0 ? ROLE_NEGATIVE : ROLE_ACCENT;
                 b->align = ALIGN_CENTER;
+                b->pill = badge_pill(c, it, b->px, x + cw / 2, b->y, ALIGN_CENTER);
+                b->has_pill = true;
             }
         }
     }
+}
+
+#define TIP_GAP 20 /* canvas px: bar end to figure, figure to badge */
+
+/* A chart badge's text size for a tip figure of size tip_px. */
+static int tip_badge_px(int tip_px)
+{
+    return (int)lround(tip_px * LAYOUT_TIP_BADGE_SCALE);
 }
 
 static void layout_chart(ctx *c)
@@ -481,16 +642,13 @@ static void layout_chart(ctx *c)
     double tip_w = 0, badge_w[DECK_MAX_STAT_ITEMS] = {0};
     for (size_t i = 0; i < s->n_items && i < DECK_MAX_STAT_ITEMS; i++) {
         const stat_item *it = &s->items[i];
-        double w = figure_width(c, it, s->separator, tip_px, small_px);
-        if (it->has_growth) { /* the badge: text, padding, gaps */
-            char badge[160];
-            layout_badge_text(badge, sizeof badge, it);
-            int bpx = (int)lround(tip_px * LAYOUT_TIP_BADGE_SCALE);
-            badge_w[i] = c->m->measure(c->m->ctx, badge, strlen(badge), bpx, true) + 1.4 * bpx;
+        double w = figure_room(c, it, s->separator, tip_px, small_px);
+        if (it->has_growth) { /* the badge and the gaps around it */
+            badge_w[i] = badge_room(c, it, tip_badge_px(tip_px));
             if (!portrait)
-                w += badge_w[i] + 2 * 20;
+                w += badge_w[i] + 2 * TIP_GAP;
         }
-        tip_w = fmax(tip_w, w + 20);
+        tip_w = fmax(tip_w, w + TIP_GAP);
     }
     double label_w = portrait ? 0 : fmin(g.w * 0.3, 480 * c->u);
     for (size_t i = 0; i < s->n_items; i++) {
@@ -530,10 +688,17 @@ static void layout_chart(ctx *c)
                            : max;
         b->fraction = denom > 0 ? fmax(0, fmin(1, it->value / denom)) : 0;
         b->baseline = by + bar_h / 2 + tip_px * 0.36;
-        b->label_w = tip_w;
-        if (portrait && it->has_growth) {
-            b->badge_right = g.x + g.w;
-            b->badge_top = label_top;
+        b->reach_w = track_w + tip_w + 2 * TIP_GAP;
+        /* At full length the figure follows the bar's end, the badge the
+         * figure (or, on a narrow screen, the end of the label's line). */
+        double tip_x = bx + track_w * b->fraction + TIP_GAP;
+        b->figure = figure_at(c, it, s->separator, tip_px, small_px, to_out(c, tip_x));
+        if (it->has_growth) {
+            int bpx = tip_badge_px(tip_px);
+            b->pill = portrait ? badge_pill(c, it, bpx, g.x + g.w, label_top, ALIGN_RIGHT)
+                               : badge_pill(c, it, bpx, tip_x + b->figure.w + TIP_GAP,
+                                            by + (bar_h - bpx * BADGE_H) / 2, ALIGN_LEFT);
+            b->has_pill = true;
         }
     }
 }
@@ -566,6 +731,7 @@ int layout_slide(const deck *d, const slide *s, double canvas_w, double canvas_h
     for (size_t i = 0; i < d->n_slides; i++)
         out->has_chapter_bar |= d->slides[i].chapter != NULL;
     out->chapter_bar_h = LAYOUT_CHAPTER_BAR_H * c.u;
+    place_pause_mark(&c, out);
     if (s->background_image)
         add_image(&c, "background", s->background_image, 0, 0, canvas_w, canvas_h, FIT_COVER,
                   false);

@@ -42,6 +42,43 @@ typedef enum {
     ROLE_NEGATIVE, /* a falling figure's badge */
 } layout_role;
 
+/* A rectangle on the canvas. */
+typedef struct {
+    double x, y, w, h;
+} layout_rect;
+
+/* What an image box shows while its picture cannot be shown: a frame
+ * standing for a picture, and under it a caption line with the file's
+ * name (centred, or from the box's left edge when it is wider). */
+typedef struct {
+    layout_rect frame;
+    double caption_y; /* top of the caption line */
+    int caption_px;
+} layout_placeholder;
+
+/* A piece of a figure on its baseline: left edge and width, canvas pixels;
+ * w 0 when the figure has no such piece. */
+typedef struct {
+    double x, w;
+} layout_span;
+
+/* A figure's pieces, on the output's pixel grid. The counting number is
+ * drawn right-aligned in `number`, a slot as wide as the final text, so
+ * the last digit stays put while it counts. The icon is a square of side
+ * icon.w, its bottom on the baseline. */
+typedef struct {
+    layout_span icon, prefix, number, unit;
+    double x, w; /* from the first piece's left edge to the last one's right */
+} layout_figure;
+
+/* A growth badge: a pill with its text, on the output's pixel grid. */
+typedef struct {
+    double x, y, w, h; /* the pill */
+    double text_x;     /* where its text starts */
+    int px;            /* its text size */
+    layout_role role;
+} layout_pill;
+
 typedef struct {
     layout_box_kind kind;
     char field[40]; /* the JSON field shown: "title", "body", "items[2].label" */
@@ -56,18 +93,24 @@ typedef struct {
     const char *image; /* borrowed from the slide */
     image_fit fit;
     bool ken_burns;
+    layout_placeholder placeholder;
     /* LBOX_FIGURE / LBOX_BADGE / LBOX_BAR */
     size_t item;
     int px;       /* figure (or badge, or tip figure) size */
     int small_px; /* prefix and unit size */
     double baseline; /* LBOX_FIGURE: y of the baseline */
     double fraction; /* LBOX_BAR: final length as a fraction of w */
-    double label_w;  /* LBOX_BAR: width reserved for the tip figure */
     bool dark_top;   /* LBOX_SHADE: darkest at the top instead of the bottom */
-    /* LBOX_BAR on a narrow screen: the growth badge sits on the label's
-     * line, its right edge at badge_right and top at badge_top; 0: after
-     * the figure at the bar's tip. */
-    double badge_right, badge_top;
+    /* LBOX_FIGURE: its pieces. LBOX_BAR: the figure at the bar's tip when
+     * the bar has its full length (it rides the tip while the bar grows). */
+    layout_figure figure;
+    /* LBOX_BADGE, and LBOX_BAR with a growth (after the tip figure, or on
+     * a narrow screen at the end of the label's line). */
+    layout_pill pill;
+    bool has_pill;
+    /* The canvas area the box may paint: for a bar, beyond its track to
+     * the end of its tip figure's room. */
+    double reach_w;
 } layout_box;
 
 typedef struct {
@@ -76,12 +119,22 @@ typedef struct {
     size_t n, cap;
     bool has_chapter_bar;
     double chapter_bar_h;
+    /* The pause mark, shown while the show is paused: two bars on a dark
+     * panel in the top-right corner. */
+    layout_rect pause_panel, pause_bar[2];
 } slide_layout;
 
 typedef struct {
     text_measure_fn measure;
     void *ctx;
+    /* Output pixels per canvas pixel. Figures and badges are placed on the
+     * output's pixel grid, so the picture shows them exactly where the
+     * layout put them. 0: the canvas is the output. */
+    double scale;
 } layout_measurer;
+
+/* A size in canvas pixels as whole output pixels (at least 1). */
+int layout_out_px(double canvas_px, double scale);
 
 /* The layout canvas for a deck on a screen of screen_w x screen_h pixels,
  * and the scale from canvas to screen pixels. */
@@ -108,5 +161,10 @@ size_t layout_badge_text(char *buf, size_t cap, const stat_item *it);
 #define LAYOUT_CHAPTER_BAR_H 56
 #define LAYOUT_TIP_BADGE_SCALE 0.6 /* a chart badge's size against its figure */
 #define LAYOUT_ICON_SCALE 0.9 /* a figure's icon: a square this many times its size */
+
+/* The characters a figure is drawn with (from a digit atlas). A digit
+ * takes the width of '0', the others their own, a byte outside the set the
+ * width of '0'. */
+#define LAYOUT_FIGURE_CHARS "0123456789.,- "
 
 #endif

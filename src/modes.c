@@ -384,7 +384,7 @@ int mode_dump_layout(const kiosk_options *o)
                     char badge[160];
                     layout_badge_text(badge, sizeof badge, it);
                     printf("%03zu items[%zu].growth %dpx: %s\n", i + 1, b->item,
-                           (int)lround(b->px * LAYOUT_TIP_BADGE_SCALE), badge);
+                           b->pill.px, badge);
                 }
             } else if (b->kind == LBOX_BADGE) {
                 const stat_item *it = &s->items[b->item];

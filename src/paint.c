@@ -55,8 +55,7 @@ void painter_forget(painter *p)
 
 int paint_px(const painter *p, double canvas_px)
 {
-    int px = (int)lround(canvas_px * p->scale);
-    return px < 1 ? 1 : px;
+    return layout_out_px(canvas_px, p->scale);
 }
 
 SDL_Rect paint_rect(const painter *p, double x, double y, double w, double h)

@@ -100,7 +100,7 @@ typedef struct {
     int ascent;
 } paint_digits;
 
-#define PAINT_DIGIT_CHARS "0123456789.,- "
+#define PAINT_DIGIT_CHARS LAYOUT_FIGURE_CHARS
 
 /* The atlas for (px, col), built on first use; owned by the cache. */
 const paint_digits *paint_digits_for(painter *p, int px, SDL_Color col);

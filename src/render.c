@@ -203,7 +203,7 @@ const slide_layout *render_layout(render_ctx *rc, size_t i)
         return NULL;
     layout_slot *slot = &rc->layouts[i];
     if (!slot->valid) {
-        layout_measurer m = {measure, rc};
+        layout_measurer m = {measure, rc, rc->paint.scale};
         if (layout_slide(rc->d, &rc->d->slides[i], rc->canvas_w, rc->canvas_h, &m,
                          &slot->layout) != 0)
             return NULL;
@@ -338,14 +338,15 @@ static void draw_overlay(render_ctx *rc, const player_view *v, const render_over
 {
     painter *p = &rc->paint;
     draw_chapter_bar(rc, o && o->current_chapter >= 0 ? o->current_chapter : chapter_of(rc, v->to));
-    if (o && o->paused) {
-        /* Two small bars in the top-right corner: present, not shouting. */
-        int u = paint_px(p, 1);
-        int x = rc->out_w - 80 * u, y = 40 * u;
+    const slide_layout *l = o && o->paused ? render_layout(rc, v->to) : NULL;
+    if (l) { /* present, not shouting */
         SDL_Color ink = paint_role(&rc->d->theme, ROLE_TEXT);
-        paint_fill(p, (SDL_Rect){x - 14 * u, y - 12 * u, 52 * u, 60 * u}, (SDL_Color){0, 0, 0, 255}, 0.35);
-        paint_fill(p, (SDL_Rect){x, y, 8 * u, 36 * u}, ink, 0.85);
-        paint_fill(p, (SDL_Rect){x + 16 * u, y, 8 * u, 36 * u}, ink, 0.85);
+        const layout_rect *r = &l->pause_panel;
+        paint_fill(p, paint_rect(p, r->x, r->y, r->w, r->h), (SDL_Color){0, 0, 0, 255}, 0.35);
+        for (int k = 0; k < 2; k++) {
+            r = &l->pause_bar[k];
+            paint_fill(p, paint_rect(p, r->x, r->y, r->w, r->h), ink, 0.85);
+        }
     }
     rc->staff = (staff_hits){0};
     if (o && o->staff_text)
