@@ -19,6 +19,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "chapters.h"
 #include "deck.h"
 #include "modes.h"
 #include "render.h"
@@ -62,7 +63,13 @@ static int run(SDL_Renderer *r, const deck *d, size_t i, int frames, bool cachin
         return -1;
     }
     render_set_caching(rc, caching);
-    render_overlay ov = {.current_chapter = -1};
+    chapters table;
+    if (chapters_build(d, &table) != 0) {
+        fprintf(stderr, "kiosk-bench: out of memory\n");
+        render_free(rc);
+        return -1;
+    }
+    render_overlay ov = {.chapters = &table, .current_chapter = -1};
     double sum = 0, worst = 0;
     for (int f = 0; f < frames; f++) {
         player_view v = {.to = i, .from = i,
@@ -82,6 +89,7 @@ static int run(SDL_Renderer *r, const deck *d, size_t i, int frames, bool cachin
     }
     out->avg_ms = frames > 1 ? sum / (frames - 1) : 0;
     out->worst_ms = worst;
+    chapters_free(&table);
     render_free(rc);
     return 0;
 }

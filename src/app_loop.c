@@ -80,6 +80,7 @@ static bool draw(app *a)
         staff_text(a, staff, sizeof staff);
     render_overlay ov = {
         .paused = v.paused,
+        .chapters = player_chapters(a->p),
         .current_chapter = player_current_chapter(a->p),
         .staff_text = a->staff_open ? staff : NULL,
     };

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chapters.h"
 #include "deck_files.h"
 #include "deck_format.h"
 
@@ -598,4 +599,9 @@ void bind_slide(deck_loader *L, const cJSON *root, slide *s)
     apply_defaults(L, &format_slide_table, s);
     bind_object(L, &format_slide_table, root, "", s);
     s->type = (slide_type)t;
+    if (s->chapter && !chapters_is_name(s->chapter))
+        REPORT_AT(L, DIAG_WARNING, "chapter", false,
+                  "chapter is empty or only spaces: the chapter bar shows no slot for it "
+                  "and this slide stays in the chapter before it (leave the key out to "
+                  "say so)");
 }

@@ -31,6 +31,8 @@ static void on_tap(app *a, int x, int y, player_ms t)
         a->dirty = true;
         return;
     }
+    /* The bar was drawn from the player's own chapter table (app_loop.c),
+     * so the slot's index is the player's chapter index. */
     int ch = render_chapter_at(a->rc, x, y);
     if (ch >= 0) {
         player_goto_chapter(a->p, (size_t)ch, t);

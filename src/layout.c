@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "anim.h"
+#include "chapters.h"
 
 /* Text styles in canvas pixels at a 1080-pixel short side (scaled by u). */
 typedef struct {
@@ -728,8 +729,7 @@ int layout_slide(const deck *d, const slide *s, double canvas_w, double canvas_h
     out->w = canvas_w;
     out->h = canvas_h;
     ctx c = {d, s, m, out, fmin(canvas_w, canvas_h) / 1080.0, 0};
-    for (size_t i = 0; i < d->n_slides; i++)
-        out->has_chapter_bar |= d->slides[i].chapter != NULL;
+    out->has_chapter_bar = chapters_any(d);
     out->chapter_bar_h = LAYOUT_CHAPTER_BAR_H * c.u;
     place_pause_mark(&c, out);
     if (s->background_image)

@@ -29,11 +29,13 @@ typedef struct {
     SDL_Surface *surface;
     SDL_Renderer *renderer;
     render_ctx *rc;
+    chapters chapters; /* the chapter bar drawn on every slide */
 } headless;
 
 static void headless_close(headless *h)
 {
     render_free(h->rc);
+    chapters_free(&h->chapters);
     if (h->renderer)
         SDL_DestroyRenderer(h->renderer);
     if (h->surface)
@@ -61,8 +63,8 @@ static int headless_open(headless *h, const deck *d, int w, int h_px)
         return -1;
     }
     h->rc = render_new(h->renderer, d, w, h_px, false, &err);
-    if (!h->rc) {
-        fprintf(stderr, "kiosk: %s\n", err ? err : "cannot start rendering");
+    if (!h->rc || chapters_build(d, &h->chapters) != 0) {
+        fprintf(stderr, "kiosk: %s\n", err ? err : "cannot start rendering: out of memory");
         headless_close(h);
         return -1;
     }
@@ -327,7 +329,7 @@ int mode_render(const kiosk_options *o)
         return 1;
     for (size_t i = 0; i < d->n_slides; i++) {
         player_view v = {.to = i, .to_elapsed_ms = moment_ms(o, &d->slides[i]), .from = i};
-        render_overlay ov = {.current_chapter = -1};
+        render_overlay ov = {.chapters = &hl.chapters, .current_chapter = -1};
         render_frame(hl.rc, &v, &ov);
         SDL_RenderPresent(hl.renderer);
         char path[4096];

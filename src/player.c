@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "anim.h"
+#include "chapters.h"
 
 /* Beyond this many due changes in one tick (a clock jump of weeks) the
  * player stops replaying the past and resynchronises to now. */
@@ -55,10 +56,7 @@ struct player {
     drag_state drag;
     double drag_dx, drag_offset;
 
-    size_t n_chapters;
-    const char **chapter_names; /* borrowed from the deck */
-    size_t *chapter_first;
-    int *slide_chapter; /* per slide, -1 before the first chapter */
+    chapters chapters; /* built from d by chapters_build */
 
     player_event events[PLAYER_EVENT_QUEUE];
     size_t event_head, event_count;
@@ -606,77 +604,38 @@ bool player_paused(const player *p)
 
 /* ---- chapters ----------------------------------------------------------- */
 
-static void chapters_free(player *p)
+const chapters *player_chapters(const player *p)
 {
-    free(p->chapter_names);
-    free(p->chapter_first);
-    free(p->slide_chapter);
-    p->chapter_names = NULL;
-    p->chapter_first = NULL;
-    p->slide_chapter = NULL;
-    p->n_chapters = 0;
-}
-
-static int chapters_build(player *p)
-{
-    chapters_free(p);
-    size_t n = p->d ? p->d->n_slides : 0;
-    if (n == 0)
-        return 0;
-    p->chapter_names = calloc(n, sizeof *p->chapter_names);
-    p->chapter_first = calloc(n, sizeof *p->chapter_first);
-    p->slide_chapter = calloc(n, sizeof *p->slide_chapter);
-    if (!p->chapter_names || !p->chapter_first || !p->slide_chapter)
-        goto fail;
-    int current = -1;
-    for (size_t i = 0; i < n; i++) {
-        const char *name = p->d->slides[i].chapter;
-        if (playable(p->d, i) && name && *name) {
-            size_t c = 0;
-            while (c < p->n_chapters && strcmp(p->chapter_names[c], name) != 0)
-                c++;
-            if (c == p->n_chapters) {
-                p->chapter_names[c] = name;
-                p->chapter_first[c] = i;
-                p->n_chapters++;
-            }
-            current = (int)c;
-        }
-        p->slide_chapter[i] = current;
-    }
-    return 0;
-fail:
-    chapters_free(p);
-    return -1;
+    return &p->chapters;
 }
 
 size_t player_chapter_count(const player *p)
 {
-    return p->n_chapters;
+    return p->chapters.n;
 }
 
 const char *player_chapter_name(const player *p, size_t i)
 {
-    return i < p->n_chapters ? p->chapter_names[i] : NULL;
+    return i < p->chapters.n ? p->chapters.list[i].name : NULL;
 }
 
 size_t player_chapter_first_slide(const player *p, size_t i)
 {
-    return i < p->n_chapters ? p->chapter_first[i] : 0;
+    return i < p->chapters.n ? p->chapters.list[i].first_slide : 0;
 }
 
 int player_current_chapter(const player *p)
 {
-    if (!p->has_slide || !p->slide_chapter)
+    if (!p->has_slide)
         return -1;
-    return p->slide_chapter[destination(p)];
+    return chapters_of_slide(&p->chapters, destination(p));
 }
 
 int player_goto_chapter(player *p, size_t i, player_ms now)
 {
-    if (i >= p->n_chapters)
+    if (i >= p->chapters.n)
         return -1;
-    return player_goto(p, p->chapter_first[i], now, PLAYER_CAUSE_CHAPTER);
+    return player_goto(p, p->chapters.list[i].first_slide, now, PLAYER_CAUSE_CHAPTER);
 }
 
 /* ---- life --------------------------------------------------------------- */
@@ -689,7 +648,8 @@ int player_set_deck(player *p, const deck *d, player_ms now)
     p->has_pending = false;
     if (p->drag == DRAG_ACTIVE)
         p->drag = DRAG_WAIT;
-    int status = chapters_build(p);
+    chapters_free(&p->chapters);
+    int status = chapters_build(d, &p->chapters);
 
     p->has_slide = false;
     size_t n = d ? d->n_slides : 0;
@@ -717,7 +677,7 @@ player *player_new(const deck *d, player_ms now)
         return NULL;
     p->last_input_ms = now;
     p->d = d;
-    if (chapters_build(p) < 0)
+    if (chapters_build(d, &p->chapters) < 0)
         goto fail;
     size_t n = d ? d->n_slides : 0;
     for (size_t k = 0; k < n && !p->has_slide; k++) {
@@ -738,6 +698,6 @@ void player_free(player *p)
 {
     if (!p)
         return;
-    chapters_free(p);
+    chapters_free(&p->chapters);
     free(p);
 }

@@ -162,8 +162,11 @@ int player_set_deck(player *p, const deck *d, player_ms now_ms);
 size_t player_current(const player *p);
 bool player_paused(const player *p);
 
-/* Chapters in order of first appearance among playable slides; a slide
- * without `chapter` belongs to the chapter before it. */
+/* The deck's chapter table (chapters.h), built when the deck was given:
+ * the chapter bar draws it, so a slot's index is the index a jump takes. */
+typedef struct chapters chapters;
+const chapters *player_chapters(const player *p);
+/* Shortcuts into that table. */
 size_t player_chapter_count(const player *p);
 const char *player_chapter_name(const player *p, size_t i);
 size_t player_chapter_first_slide(const player *p, size_t i);

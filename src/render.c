@@ -14,7 +14,6 @@
 #include "lru.h"
 #include "paint.h"
 
-#define MAX_CHAPTERS 16
 #define STILL_LAYERS 2 /* the slides of a transition */
 
 typedef struct {
@@ -43,10 +42,10 @@ struct render_ctx {
     SDL_Texture *target[2]; /* off-screen slides for transitions */
     lru_cache layers;       /* still_layer */
     bool no_caching;        /* benchmarks: rasterise text every frame */
-    /* chapters, in order of first appearance */
-    const char *chapter_name[MAX_CHAPTERS];
-    size_t n_chapters;
-    SDL_Rect chapter_rect[MAX_CHAPTERS];
+    /* the chapter bar as last drawn: slot k is chapter k of the table drawn */
+    SDL_Rect chapter_bar;
+    int chapter_cell;
+    size_t chapter_slots;
     staff_hits staff; /* empty when the overlay is closed */
 };
 
@@ -80,21 +79,6 @@ static void release_layer(void *entry, void *ctx)
         SDL_DestroyTexture(l->tex);
 }
 
-static void find_chapters(render_ctx *rc)
-{
-    rc->n_chapters = 0;
-    for (size_t i = 0; i < rc->d->n_slides; i++) {
-        const char *c = rc->d->slides[i].chapter;
-        if (!c || rc->d->slides[i].type == SLIDE_BROKEN)
-            continue;
-        bool seen = false;
-        for (size_t k = 0; k < rc->n_chapters; k++)
-            seen |= strcmp(rc->chapter_name[k], c) == 0;
-        if (!seen && rc->n_chapters < MAX_CHAPTERS)
-            rc->chapter_name[rc->n_chapters++] = c;
-    }
-}
-
 static void size_changed(render_ctx *rc)
 {
     drop_layouts(rc);
@@ -109,7 +93,6 @@ static void size_changed(render_ctx *rc)
     rc->boxes = (box_painter){&rc->paint, rc->images, rc->d, rc->out_w, rc->out_h};
     rc->layouts = calloc(rc->d->n_slides ? rc->d->n_slides : 1, sizeof *rc->layouts);
     rc->n_layouts = rc->layouts ? rc->d->n_slides : 0;
-    find_chapters(rc);
 }
 
 render_ctx *render_new(SDL_Renderer *r, const deck *d, int out_w, int out_h,
@@ -291,34 +274,25 @@ static frame_status draw_slide(render_ctx *rc, size_t i, long long t_ms)
 
 /* ---- chapters and overlay ----------------------------------------------------- */
 
-static int chapter_of(const render_ctx *rc, size_t index)
+static void draw_chapter_bar(render_ctx *rc, const chapters *table, int current)
 {
-    const char *name = NULL;
-    for (size_t i = 0; i <= index && i < rc->d->n_slides; i++)
-        if (rc->d->slides[i].chapter)
-            name = rc->d->slides[i].chapter;
-    for (size_t k = 0; name && k < rc->n_chapters; k++)
-        if (strcmp(rc->chapter_name[k], name) == 0)
-            return (int)k;
-    return -1;
-}
-
-static void draw_chapter_bar(render_ctx *rc, int current)
-{
-    if (rc->n_chapters == 0)
+    rc->chapter_slots = 0;
+    if (!table || table->n == 0)
         return;
     painter *p = &rc->paint;
     double h = LAYOUT_CHAPTER_BAR_H * fmin(rc->canvas_w, rc->canvas_h) / 1080.0;
     SDL_Rect bar = paint_rect(p, 0, rc->canvas_h - h, rc->canvas_w, h);
     paint_fill(p, bar, (SDL_Color){0, 0, 0, 255}, 0.45);
     int px = paint_px(p, 24 * fmin(rc->canvas_w, rc->canvas_h) / 1080.0);
-    int cell = bar.w / (int)rc->n_chapters;
-    for (size_t k = 0; k < rc->n_chapters; k++) {
+    int cell = bar.w / (int)table->n;
+    rc->chapter_bar = bar;
+    rc->chapter_cell = cell;
+    rc->chapter_slots = table->n;
+    for (size_t k = 0; k < table->n; k++) {
         bool on = (int)k == current;
         SDL_Color col = paint_role(&rc->d->theme, on ? ROLE_ACCENT : ROLE_MUTED);
         SDL_Rect r = {bar.x + (int)k * cell, bar.y, cell, bar.h};
-        rc->chapter_rect[k] = r;
-        paint_text_centred(p, rc->chapter_name[k], px, on, col, r);
+        paint_text_centred(p, table->list[k].name, px, on, col, r);
         if (on)
             paint_fill(p, (SDL_Rect){r.x + r.w / 4, r.y, r.w / 2, paint_px(p, 4)}, col, 1);
     }
@@ -326,18 +300,22 @@ static void draw_chapter_bar(render_ctx *rc, int current)
 
 int render_chapter_at(render_ctx *rc, int x, int y)
 {
-    for (size_t k = 0; k < rc->n_chapters; k++) {
-        SDL_Rect r = rc->chapter_rect[k];
-        if (x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h && r.w > 0)
-            return (int)k;
-    }
-    return -1;
+    SDL_Rect bar = rc->chapter_bar;
+    if (rc->chapter_slots == 0 || rc->chapter_cell <= 0 || x < bar.x || y < bar.y ||
+        y >= bar.y + bar.h)
+        return -1;
+    size_t k = (size_t)((x - bar.x) / rc->chapter_cell);
+    return k < rc->chapter_slots ? (int)k : -1;
 }
 
 static void draw_overlay(render_ctx *rc, const player_view *v, const render_overlay *o)
 {
     painter *p = &rc->paint;
-    draw_chapter_bar(rc, o && o->current_chapter >= 0 ? o->current_chapter : chapter_of(rc, v->to));
+    const chapters *table = o ? o->chapters : NULL;
+    int current = o && o->current_chapter >= 0 ? o->current_chapter
+                  : table                       ? chapters_of_slide(table, v->to)
+                                                : -1;
+    draw_chapter_bar(rc, table, current);
     const slide_layout *l = o && o->paused ? render_layout(rc, v->to) : NULL;
     if (l) { /* present, not shouting */
         SDL_Color ink = paint_role(&rc->d->theme, ROLE_TEXT);

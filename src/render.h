@@ -15,6 +15,7 @@
 #include "fonts.h"
 #include "frame_status.h"
 #include "layout.h"
+#include "chapters.h"
 #include "player.h"
 #include "staff.h"
 
@@ -23,6 +24,8 @@ typedef struct render_ctx render_ctx;
 /* What is drawn on top of the slides. */
 typedef struct {
     bool paused;          /* a small pause mark */
+    const chapters *chapters; /* the chapter bar's slots, one per chapter (the
+                                 player's table); NULL: no chapter bar */
     int current_chapter;  /* highlighted in the chapter bar; -1 none */
     const char *staff_text; /* the staff overlay's lines, or NULL */
 } render_overlay;
@@ -64,7 +67,8 @@ void render_set_caching(render_ctx *rc, bool on);
 /* The staff overlay's buttons, as drawn in the last frame that showed it. */
 staff_button render_staff_button_at(const render_ctx *rc, int x, int y);
 
-/* The chapter-bar chapter at output pixel (x, y), or -1. */
+/* The chapter at output pixel (x, y) of the chapter bar last drawn: an index
+ * into the table that frame's overlay gave, or -1. */
 int render_chapter_at(render_ctx *rc, int x, int y);
 
 /* Milliseconds until the current frame's pictures have all been decoded:
