@@ -78,35 +78,6 @@ double anim_ease_in_out(double t)
     return 1.0 - u * u * u / 2.0;
 }
 
-static const struct {
-    const char *name;
-    anim_easing easing;
-} easing_names[] = {
-    {"linear", EASE_LINEAR},
-    {"easeOutCubic", EASE_OUT_CUBIC},
-    {"easeOutExpo", EASE_OUT_EXPO},
-};
-
-int anim_easing_from_name(const char *name, anim_easing *out)
-{
-    for (size_t i = 0; name && i < sizeof easing_names / sizeof *easing_names;
-         i++) {
-        if (strcmp(easing_names[i].name, name) == 0) {
-            *out = easing_names[i].easing;
-            return 0;
-        }
-    }
-    return -1;
-}
-
-const char *anim_easing_name(anim_easing easing)
-{
-    for (size_t i = 0; i < sizeof easing_names / sizeof *easing_names; i++)
-        if (easing_names[i].easing == easing)
-            return easing_names[i].name;
-    return "?";
-}
-
 /* Rounds x >= 0 (a value already multiplied by 10^decimals) half away from
  * zero as the decimal it was written as: 0.285 * 100 is 28.4999999999999964
  * in binary, and a few ulps of slack make it 29 like the written 0.285. */

@@ -12,12 +12,8 @@ typedef enum { EASE_LINEAR, EASE_OUT_CUBIC, EASE_OUT_EXPO } anim_easing;
  * anim_ease(e, 0) == 0 and anim_ease(e, 1) == 1 exactly, monotone between. */
 double anim_ease(anim_easing easing, double t);
 
-/* Looks up an easing by its deck name ("linear", "easeOutCubic",
- * "easeOutExpo"); returns 0 and sets *out on success, -1 if unknown. */
-int anim_easing_from_name(const char *name, anim_easing *out);
-
-/* Deck name of an easing ("linear", ...), for messages and the dump. */
-const char *anim_easing_name(anim_easing easing);
+/* The curves' names in a deck ("easeOutExpo") are rows of the deck format:
+ * deck_easing_name (deck.h). */
 
 /* Symmetric cubic ease-in-out on t clamped to [0, 1]; exact at both ends. */
 double anim_ease_in_out(double t);

@@ -264,25 +264,8 @@ done:
 static void slide_clear(slide *s)
 {
     free(s->file);
-    free(s->title);
-    free(s->subtitle);
-    free(s->body);
-    free(s->caption);
-    free(s->note);
-    free(s->chapter);
-    free(s->image);
-    free(s->background_image);
-    free(s->separator);
     free(s->error);
-    for (size_t i = 0; i < s->n_items; i++) {
-        stat_item *it = &s->items[i];
-        free(it->label);
-        free(it->prefix);
-        free(it->unit);
-        free(it->growth_label);
-        free(it->icon);
-    }
-    free(s->items);
+    format_free(&format_slide_table, s);
 }
 
 void deck_free(deck *d)
@@ -293,9 +276,7 @@ void deck_free(deck *d)
         slide_clear(&d->slides[i]);
     free(d->slides);
     free(d->dir);
-    free(d->title);
-    free(d->theme.font);
-    free(d->theme.font_bold);
+    format_free(&format_settings_table, d);
     free(d);
 }
 

@@ -132,9 +132,16 @@ void deck_free(deck *d);
  * string the caller frees. */
 char *deck_path(const deck *d, const char *relative);
 
-/* Names for messages and the dump: "title", "fade", ... */
+/* Names for messages and the dump: "title", "fade", "easeOutExpo", ... */
 const char *deck_slide_type_name(slide_type t);
 const char *deck_transition_name(transition_type t);
+const char *deck_easing_name(anim_easing e);
+
+/* Calls fn for every text slide s shows, in the order of the format's keys,
+ * with the JSON path it comes from ("title", "items[2].unit"): what the
+ * fonts must cover. A growth label counts only when its growth is shown. */
+typedef void (*deck_text_fn)(void *ctx, const char *field, const char *text);
+void deck_slide_texts(const slide *s, deck_text_fn fn, void *ctx);
 
 /* Number of slides a player can show (not SLIDE_BROKEN). */
 size_t deck_playable_count(const deck *d);

@@ -260,7 +260,7 @@ static void bind_background(deck_loader *L, const field *f, const cJSON *v,
                            "%s must be a colour \"#rrggbb\" or an image path, got \"%s\"",
                            path, v->valuestring);
     } else if (picture_usable(L, path, v->valuestring)) {
-        replace_string(L, &s->background_image, v->valuestring);
+        replace_string(L, at(base, f->offset), v->valuestring);
     }
 }
 
@@ -281,8 +281,6 @@ static void bind_name(deck_loader *L, const field *f, const cJSON *v, const char
         return;
     if (quoted)
         replace_string(L, at(base, f->offset), *v->valuestring ? v->valuestring : NULL);
-    else if (f->parse)
-        f->parse(v->valuestring, at(base, f->offset));
     else
         *(int *)at(base, f->offset) = f->values[i];
 }
@@ -435,9 +433,7 @@ static void apply_defaults(deck_loader *L, const field_table *t, void *base)
         case FIELD_ENUM:
             if (f->def_str) {
                 int k = name_index(f->names, f->def_str);
-                if (f->parse)
-                    f->parse(f->def_str, slot);
-                else if (k >= 0)
+                if (k >= 0)
                     *(int *)slot = f->values[k];
             }
             break;

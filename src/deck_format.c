@@ -24,16 +24,8 @@ static const char *const chart_names[] = {"bar", "progress", NULL};
 static const int chart_values[] = {CHART_BAR, CHART_PROGRESS};
 static const char *const easing_names[] = {"linear", "easeOutCubic", "easeOutExpo",
                                            NULL};
+static const int easing_values[] = {EASE_LINEAR, EASE_OUT_CUBIC, EASE_OUT_EXPO};
 static const char *const separator_names[] = {",", " ", "", NULL};
-
-static int parse_easing(const char *name, int *out)
-{
-    anim_easing e;
-    if (anim_easing_from_name(name, &e) != 0)
-        return -1;
-    *out = (int)e;
-    return 0;
-}
 
 static const field transition_rows[] = {
     {.key = "type", .kind = FIELD_ENUM, .required = FIELD_ALWAYS,
@@ -103,7 +95,8 @@ static const field item_rows[] = {
     {.key = "growth", .kind = FIELD_NUMBER, .types = FIELD_FIGURES,
      .offset = offsetof(stat_item, growth), .has_offset = offsetof(stat_item, has_growth)},
     {.key = "growth_label", .kind = FIELD_STRING, .types = FIELD_BIT(SLIDE_STATS),
-     .def_str = "同比增长", .offset = offsetof(stat_item, growth_label)},
+     .def_str = "同比增长", .offset = offsetof(stat_item, growth_label),
+     .shown_if = offsetof(stat_item, has_growth)},
     {.key = "icon", .kind = FIELD_IMAGE, .types = FIELD_BIT(SLIDE_STATS),
      .offset = offsetof(stat_item, icon)},
 };
@@ -119,7 +112,8 @@ static const field slide_rows[] = {
     {.key = "transition", .kind = FIELD_TRANSITION, .names = format_transition_names,
      .values = transition_values, .sub = &transition_table,
      .offset = offsetof(slide, transition), .deck_offset = offsetof(deck, transition)},
-    {.key = "background", .kind = FIELD_BACKGROUND},
+    {.key = "background", .kind = FIELD_BACKGROUND,
+     .offset = offsetof(slide, background_image)},
     {.key = "chapter", .kind = FIELD_STRING, .offset = offsetof(slide, chapter)},
     {.key = "image", .kind = FIELD_IMAGE,
      .types = FIELD_BIT(SLIDE_TITLE) | FIELD_BIT(SLIDE_TEXT) | FIELD_BIT(SLIDE_PHOTO),
@@ -143,7 +137,7 @@ static const field slide_rows[] = {
      .offset = offsetof(slide, count_duration_ms),
      .deck_offset = offsetof(deck, count_duration_ms)},
     {.key = "easing", .kind = FIELD_ENUM, .types = FIELD_FIGURES, .def_str = "easeOutExpo",
-     .names = easing_names, .parse = parse_easing, .offset = offsetof(slide, easing)},
+     .names = easing_names, .values = easing_values, .offset = offsetof(slide, easing)},
     {.key = "stagger", .kind = FIELD_SECONDS, .types = FIELD_FIGURES, .ranged = true,
      .min = 0, .max = 60, .def = DECK_DEFAULT_STAGGER_MS / 1000.0,
      .offset = offsetof(slide, stagger_ms)},

@@ -24,7 +24,8 @@ typedef enum {
     FIELD_COLOR,      /* deck_rgb, "#rrggbb" */
     FIELD_IMAGE,      /* char *, a deck-relative path to a PNG/JPEG/WebP */
     FIELD_FONT,       /* char *, a deck font, stored joined with the folder */
-    FIELD_BACKGROUND, /* a slide's colour or image background */
+    FIELD_BACKGROUND, /* char *, a slide's background image; or its colour,
+                         in background_color */
     FIELD_ENUM,       /* int, one of `names` */
     FIELD_CHOICE,     /* char *, one of `names`; "" is stored as NULL */
     FIELD_TRANSITION, /* transition_spec: a name or {type, duration} */
@@ -62,8 +63,9 @@ struct field {
     const char *def_str;  /* string, colour, enum, font or transition default */
     const char *const *names; /* FIELD_ENUM, FIELD_CHOICE, FIELD_TRANSITION */
     const int *values;        /* FIELD_ENUM, FIELD_TRANSITION: value per name */
-    int (*parse)(const char *name, int *out); /* FIELD_ENUM alternative */
     const char *literal_of;   /* FIELD_DECIMALS: the sibling key it counts */
+    size_t shown_if;          /* FIELD_STRING: a bool the text is shown with
+                                 (deck_slide_texts); 0: always shown */
     const field_table *sub;
 };
 
@@ -88,5 +90,11 @@ extern const char *const format_transition_names[];
 
 /* Upper bound for any time in a deck, in seconds: a day. Keeps ms in an int. */
 #define FORMAT_MAX_SECONDS 86400.0
+
+/* Walking the rows (deck_fields.c). */
+
+/* Frees every string and array the rows of t own in the object at base,
+ * nested objects and items included, and sets the pointers to NULL. */
+void format_free(const field_table *t, void *base);
 
 #endif

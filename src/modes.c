@@ -131,33 +131,26 @@ typedef struct {
     const char *text;
 } field_text;
 
+typedef struct {
+    field_text *out;
+    size_t n, cap;
+} text_list;
+
+static void add_text(void *ctx, const char *field, const char *text)
+{
+    text_list *l = ctx;
+    if (l->n == l->cap)
+        return;
+    snprintf(l->out[l->n].field, sizeof l->out[l->n].field, "%s", field);
+    l->out[l->n++].text = text;
+}
+
 /* Every piece of text a slide shows, with the JSON path it comes from. */
 static size_t slide_texts(const slide *s, field_text *out, size_t cap)
 {
-    size_t n = 0;
-#define ADD(t, ...)                                                       \
-    do {                                                                  \
-        if ((t) && n < cap) {                                             \
-            snprintf(out[n].field, sizeof out[n].field, __VA_ARGS__);     \
-            out[n++].text = (t);                                          \
-        }                                                                 \
-    } while (0)
-    ADD(s->title, "title");
-    ADD(s->subtitle, "subtitle");
-    ADD(s->body, "body");
-    ADD(s->caption, "caption");
-    ADD(s->note, "note");
-    ADD(s->chapter, "chapter");
-    for (size_t i = 0; i < s->n_items; i++) {
-        const stat_item *it = &s->items[i];
-        ADD(it->label, "items[%zu].label", i);
-        ADD(it->prefix, "items[%zu].prefix", i);
-        ADD(it->unit, "items[%zu].unit", i);
-        if (it->has_growth)
-            ADD(it->growth_label, "items[%zu].growth_label", i);
-    }
-#undef ADD
-    return n;
+    text_list l = {out, 0, cap};
+    deck_slide_texts(s, add_text, &l);
+    return l.n;
 }
 
 static void check_glyphs(const deck *d, const slide *s, font_set *fs, diag_list *diags)
