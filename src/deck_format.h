@@ -67,6 +67,7 @@ struct field {
     size_t shown_if;          /* FIELD_STRING: a bool the text is shown with
                                  (deck_slide_texts); 0: always shown */
     const field_table *sub;
+    const char *doc;          /* the schema's description: English. 中文。 */
 };
 
 /* Whether row f is read for a slide of type bit `type_bit` (0: deck.json). */

@@ -2,6 +2,7 @@
  * The options are parsed here; each mode lives in its own module. */
 #include <stdio.h>
 
+#include "deck_schema.h"
 #include "modes.h"
 #include "options.h"
 
@@ -20,6 +21,9 @@ int main(int argc, char **argv)
     case MODE_RENDER: return mode_render(&o);
     case MODE_DUMP_LAYOUT: return mode_dump_layout(&o);
     case MODE_REPORT: return mode_report(&o);
+    case MODE_PRINT_SCHEMA:
+        return deck_schema_print(o.schema_settings ? DECK_SCHEMA_SETTINGS : DECK_SCHEMA_SLIDES,
+                                 stdout) == 0 ? 0 : 1;
     case MODE_PLAY: break;
     }
     return mode_play(&o);

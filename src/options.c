@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum { ARG_NONE, ARG_PATH, ARG_SECONDS, ARG_SIZE, ARG_ROTATION, ARG_TIME } arg_kind;
+typedef enum { ARG_NONE, ARG_PATH, ARG_SECONDS, ARG_SIZE, ARG_ROTATION, ARG_TIME, ARG_SCHEMA } arg_kind;
 
 typedef struct {
     const char *name;
@@ -32,6 +32,7 @@ static const option_row OPTIONS[] = {
     {"--csv", ARG_NONE, NULL, "with --report: CSV for a spreadsheet"},
     {"--from", ARG_TIME, "WHEN", "with --report: from this local date or time (2026-06-01[T09:00])"},
     {"--until", ARG_TIME, "WHEN", "with --report: up to this date (inclusive) or time"},
+    {"--print-schema", ARG_SCHEMA, "WHICH", "print the JSON Schema of a slide file (slides) or of deck.json (settings)"},
     {"--version", ARG_NONE, NULL, "print the version"},
     {"--help", ARG_NONE, NULL, "print this help"},
 };
@@ -159,6 +160,10 @@ int options_parse(int argc, char **argv, kiosk_options *o, char *err, size_t err
         } else if (!strcmp(name, "--until")) {
             bad = !report_parse_bound(value, true, &o->until_s);
             report_only = true;
+        } else if (!strcmp(name, "--print-schema")) {
+            o->mode = MODE_PRINT_SCHEMA;
+            o->schema_settings = !strcmp(value, "settings");
+            bad = !o->schema_settings && strcmp(value, "slides") != 0;
         } else if (!strcmp(name, "--version"))
             o->mode = MODE_VERSION;
         else if (!strcmp(name, "--help"))
@@ -167,6 +172,7 @@ int options_parse(int argc, char **argv, kiosk_options *o, char *err, size_t err
             const char *want = row->arg == ARG_SIZE       ? "WxH, e.g. 1920x1080"
                                : row->arg == ARG_ROTATION ? "0, 90, 180 or 270"
                                : row->arg == ARG_TIME     ? "YYYY-MM-DD or YYYY-MM-DDTHH:MM"
+                               : row->arg == ARG_SCHEMA   ? "slides or settings"
                                                           : "a number of seconds >= 0";
             snprintf(err, err_cap, "kiosk: %s \"%s\" is not valid: expected %s", row->name, value, want);
             return 2;

@@ -7,7 +7,8 @@
 #include <stdio.h>
 
 typedef enum {
-    MODE_PLAY, MODE_CHECK, MODE_RENDER, MODE_DUMP_LAYOUT, MODE_REPORT, MODE_VERSION, MODE_HELP
+    MODE_PLAY, MODE_CHECK, MODE_RENDER, MODE_DUMP_LAYOUT, MODE_REPORT, MODE_PRINT_SCHEMA,
+    MODE_VERSION, MODE_HELP
 } kiosk_mode;
 
 typedef struct {
@@ -26,6 +27,7 @@ typedef struct {
     long long from_s, until_s; /* --from / --until as local seconds (report.h);
                                   LLONG_MIN / LLONG_MAX when not given */
     bool json;              /* --json: --dump-layout prints JSON */
+    bool schema_settings;   /* --print-schema settings (else slides) */
 } kiosk_options;
 
 /* Parses argv. Arguments that are not options move to the front of argv

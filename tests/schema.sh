@@ -1,10 +1,15 @@
 #!/bin/bash
-# The JSON schemas in docs/ accept every slide of the demo deck (and its
-# deck.json), and reject slides that kiosk --check rejects, so editors that
-# use them agree with the program. Needs python3 with jsonschema
-# (python3-jsonschema on Debian). Usage: bash tests/schema.sh [kiosk]
+# The JSON schemas in docs/ are what `kiosk --print-schema` writes from the
+# deck format's rows; they accept every slide of the demo deck (and its
+# deck.json); and on the same good and bad slides the schema and the real
+# `kiosk --check` agree: the schema refuses exactly the slides --check reports
+# a problem with. So editors that use the schemas agree with the program.
+# Needs python3 with jsonschema (python3-jsonschema on Debian).
+# Usage: bash tests/schema.sh KIOSK
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
+kiosk=${1:?usage: schema.sh KIOSK}
+kiosk=$(cd "$(dirname "$kiosk")" && pwd)/$(basename "$kiosk")
 
 python=""
 for candidate in python3 /usr/bin/python3; do
@@ -18,11 +23,12 @@ if [ -z "$python" ]; then
     exit 1
 fi
 
-exec "$python" - "$root" <<'EOF'
-import json, pathlib, sys
+exec "$python" - "$root" "$kiosk" <<'EOF'
+import json, pathlib, shutil, subprocess, sys, tempfile
 import jsonschema
 
 root = pathlib.Path(sys.argv[1])
+kiosk = sys.argv[2]
 docs = root / "docs"
 slide_schema = json.loads((docs / "deck.schema.json").read_text(encoding="utf-8"))
 settings_schema = json.loads((docs / "deck-settings.schema.json").read_text(encoding="utf-8"))
@@ -36,6 +42,15 @@ def fail(message):
     global failures
     failures += 1
     print("FAILED: " + message, file=sys.stderr)
+
+# The files in docs/ are the program's own schemas, byte for byte.
+for which, name in (("slides", "deck.schema.json"), ("settings", "deck-settings.schema.json")):
+    printed = subprocess.run([kiosk, "--print-schema", which], capture_output=True, check=False)
+    if printed.returncode != 0:
+        fail(f"kiosk --print-schema {which} exited with {printed.returncode}")
+    elif printed.stdout != (docs / name).read_bytes():
+        fail(f"docs/{name} differs from `kiosk --print-schema {which}`; regenerate it: "
+             f"kiosk --print-schema {which} > docs/{name}")
 
 def errors(validator, doc):
     return sorted(validator.iter_errors(doc), key=lambda e: list(e.absolute_path))
@@ -81,12 +96,43 @@ rows = [
     ("settings with a bad colour", settings_v, {"theme": {"accent": "orange"}}, False),
     ("settings with a tiny size", settings_v, {"size": [100, 1080]}, False),
 ]
+def check_reports(what, validator, doc):
+    """The real kiosk --check on a deck holding just this file: the lines
+    it reports (errors and warnings)."""
+    with tempfile.TemporaryDirectory(prefix="kiosk-schema.") as tmp:
+        deck = pathlib.Path(tmp)
+        (deck / "slides").mkdir()
+        (deck / "assets").mkdir()
+        shutil.copy(root / "tests" / "data" / "pixel.jpg", deck / "assets" / "a.jpg")
+        if validator is settings_v:
+            (deck / "slides" / "deck.json").write_text(json.dumps(doc, ensure_ascii=False),
+                                                       encoding="utf-8")
+            slide = {"type": "title", "title": "A"}
+        else:
+            slide = doc
+        (deck / "slides" / "010-row.json").write_text(json.dumps(slide, ensure_ascii=False),
+                                                     encoding="utf-8")
+        run = subprocess.run([kiosk, "--check", str(deck)], capture_output=True, text=True,
+                             check=False)
+        out = run.stdout + run.stderr
+        lines = [l for l in out.splitlines() if ": error: " in l or ": warning: " in l]
+        if run.returncode not in (0, 1):
+            fail(f"{what}: kiosk --check exited with {run.returncode}: {out.strip()}")
+        if run.returncode == 1 and not lines:
+            fail(f"{what}: kiosk --check failed without saying why: {out.strip()}")
+        return lines
+
 for what, validator, doc, should_pass in rows:
     found = errors(validator, doc)
     if should_pass and found:
         fail(f"{what}: expected valid, got: {found[0].message}")
     if not should_pass and not found:
         fail(f"{what}: expected the schema to reject it, but it passed")
+    reported = check_reports(what, validator, doc)
+    if should_pass and reported:
+        fail(f"{what}: the schema accepts it but kiosk --check reports: {reported[0]}")
+    if not should_pass and not reported:
+        fail(f"{what}: the schema rejects it but kiosk --check reports nothing")
 
 if failures:
     print(f"schema.sh: {failures} failed", file=sys.stderr)

@@ -35,6 +35,8 @@ static const row ROWS[] = {
     {{"--render=out", "--at=0"}, 0, "mode=render render=out at=0"},
     {{"--dump-layout", "--at", "3"}, 0, "mode=dump-layout at=3"},
     {{"--dump-layout", "--json"}, 0, "mode=dump-layout json"},
+    {{"--print-schema", "slides"}, 0, "mode=print-schema"},
+    {{"--print-schema=settings"}, 0, "mode=print-schema settings"},
     {{"--version"}, 0, "mode=version"},
     {{"--help"}, 0, "mode=help"},
     {{"-"}, 0, "mode=play deck=-"},
@@ -53,6 +55,9 @@ static const row ROWS[] = {
     {{"--sizes=1x1"}, 2, "kiosk: unknown option \"--sizes=1x1\" (see kiosk --help)"},
     {{"--"}, 2, "kiosk: unknown option \"--\" (see kiosk --help)"},
     {{"--size"}, 2, "kiosk: --size needs a value (WxH)"},
+    {{"--print-schema"}, 2, "kiosk: --print-schema needs a value (WHICH)"},
+    {{"--print-schema", "deck"}, 2,
+     "kiosk: --print-schema \"deck\" is not valid: expected slides or settings"},
     {{"--windowed", "--log"}, 2, "kiosk: --log needs a value (FILE)"},
     {{"--render"}, 2, "kiosk: --render needs a value (DIR)"},
     {{"--rotate"}, 2, "kiosk: --rotate needs a value (DEG)"},
@@ -109,6 +114,7 @@ static const char *mode_name(kiosk_mode m)
     case MODE_RENDER: return "render";
     case MODE_DUMP_LAYOUT: return "dump-layout";
     case MODE_REPORT: return "report";
+    case MODE_PRINT_SCHEMA: return "print-schema";
     case MODE_VERSION: return "version";
     case MODE_HELP: return "help";
     }
@@ -148,6 +154,8 @@ static void summarise(const kiosk_options *o, char *buf, size_t cap)
         ADD(" until=%lld", o->until_s);
     if (o->json)
         ADD(" json");
+    if (o->schema_settings)
+        ADD(" settings");
 #undef ADD
 }
 
@@ -195,7 +203,7 @@ int main(void)
     static const char *const names[] = {"--check", "--render DIR", "--dump-layout", "--json",
                                         "--at SECONDS", "--size WxH", "--windowed",
                                         "--rotate DEG", "--log FILE", "--exit-after SECONDS",
-                                        "--version", "--help"};
+                                        "--print-schema WHICH", "--version", "--help"};
     char *help = NULL;
     size_t help_len = 0;
     FILE *f = open_memstream(&help, &help_len);
