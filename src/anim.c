@@ -1,5 +1,4 @@
 #include "anim.h"
-#include "deck.h"
 
 #include <float.h>
 #include <math.h>
@@ -188,42 +187,4 @@ size_t anim_format_number(char *buf, size_t cap, double value, int decimals,
     }
     out_finish(&o);
     return o.len;
-}
-
-double anim_item_progress(const slide *s, size_t item, long long elapsed_ms)
-{
-    long long start_ms = (long long)item * (s->stagger_ms > 0 ? s->stagger_ms : 0);
-    long long run_ms = elapsed_ms - start_ms;
-    if (run_ms < 0)
-        return 0.0;
-    if (s->count_duration_ms <= 0)
-        return 1.0;
-    return clamp01((double)run_ms / s->count_duration_ms);
-}
-
-bool anim_item_landed(const slide *s, size_t item, long long elapsed_ms)
-{
-    return anim_item_progress(s, item, elapsed_ms) >= 1.0;
-}
-
-long long anim_slide_settle_ms(const slide *s)
-{
-    if ((s->type != SLIDE_STATS && s->type != SLIDE_CHART) || s->n_items == 0)
-        return 0;
-    long long stagger_ms = s->stagger_ms > 0 ? s->stagger_ms : 0;
-    long long count_ms = s->count_duration_ms > 0 ? s->count_duration_ms : 0;
-    return (long long)(s->n_items - 1) * stagger_ms + count_ms;
-}
-
-size_t anim_item_text(char *buf, size_t cap, const stat_item *it,
-                      const char *separator, anim_easing easing, double t)
-{
-    double value = anim_count_value(it->value, it->decimals, easing, t);
-    return anim_format_number(buf, cap, value, it->decimals, separator);
-}
-
-size_t anim_final_text(char *buf, size_t cap, const stat_item *it,
-                       const char *separator)
-{
-    return anim_format_number(buf, cap, it->value, it->decimals, separator);
 }

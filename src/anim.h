@@ -1,5 +1,6 @@
-/* anim — easing curves, count-up values and number formatting. Pure: no SDL,
- * times are arguments. */
+/* anim — easing curves, count-up values and number formatting: pure maths
+ * that knows nothing of decks or slides (a slide's figure timing is in
+ * figures.h). Pure: no SDL, times are arguments. */
 #ifndef KIOSK_ANIM_H
 #define KIOSK_ANIM_H
 
@@ -34,41 +35,5 @@ double anim_count_value(double target, int decimals, anim_easing easing,
  * prints "-0". Returns the length the full text needs, like snprintf. */
 size_t anim_format_number(char *buf, size_t cap, double value, int decimals,
                           const char *separator);
-
-/* The figure functions read a slide's timing and items (deck.h). Declared
- * through the struct tags so this header and deck.h need not include each
- * other in a loop; C11 allows the typedefs to be repeated there. */
-typedef struct slide slide;
-typedef struct stat_item stat_item;
-
-/* A stats/chart slide's figure timing, from the slide's count_duration_ms,
- * stagger_ms and easing (deck.h). Figure `item` starts counting at
- * item * stagger_ms after the slide appeared (elapsed_ms) and counts for
- * count_duration_ms. */
-
-/* Linear progress of figure `item` in [0, 1] at elapsed_ms. */
-double anim_item_progress(const slide *s, size_t item,
-                          long long elapsed_ms);
-
-/* True once figure `item` shows its final value: its growth badge appears
- * from then on. */
-bool anim_item_landed(const slide *s, size_t item,
-                      long long elapsed_ms);
-
-/* Milliseconds after the slide appeared when every entry animation has
- * finished; 0 for slides without figures (a photo's Ken Burns drift is
- * continuous and never "finishes"). */
-long long anim_slide_settle_ms(const slide *s);
-
-/* The figure's number (no prefix or unit) at linear progress t, formatted
- * with its decimals and `separator`. Returns the length like snprintf. */
-size_t anim_item_text(char *buf, size_t cap, const stat_item *it,
-                      const char *separator, anim_easing easing, double t);
-
-/* The figure's final text (t = 1): the renderer centres the figure on this
- * width, and draws digits in fixed-width slots, so a counting number never
- * shifts sideways. */
-size_t anim_final_text(char *buf, size_t cap, const stat_item *it,
-                       const char *separator);
 
 #endif /* KIOSK_ANIM_H */

@@ -3,7 +3,6 @@
 #include <limits.h>
 #include <stdio.h>
 
-#include "anim.h"
 #include "app.h"
 #include "input.h"
 #include "modes.h"
@@ -107,14 +106,9 @@ static bool draw(app *a)
         a->frames = 0;
         a->fps_since = now;
     }
-    /* Counting figures and the like: the renderer knows they still move. */
-    bool moving = frame_status_changing(st);
-    if (!v.transitioning && v.to < a->d->n_slides) {
-        long long settle = anim_slide_settle_ms(&a->d->slides[v.to]);
-        if (v.to_elapsed_ms < settle + 400)
-            moving = true;
-    }
-    return moving;
+    /* Counting figures, fading badges, drifts, pictures on their way: the
+     * frame says whether anything will change. */
+    return frame_status_changing(st);
 }
 
 void app_loop(app *a)

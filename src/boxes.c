@@ -5,10 +5,10 @@
 #include <string.h>
 
 #include "anim.h"
+#include "figures.h"
 
 #define KEN_BURNS_ZOOM 0.08    /* a photo grows by 8 % over its slide */
 #define KEN_BURNS_OVERSCAN 1.1 /* decoded this much larger, so zoom stays sharp */
-#define BADGE_FADE_MS 350      /* a growth badge fades in after its figure lands */
 
 static SDL_Color role(const box_painter *bp, layout_role r)
 {
@@ -144,7 +144,7 @@ static void paint_figure(box_painter *bp, const layout_box *b, const slide *s, l
     const layout_figure *f = &b->figure;
     int px = paint_px(p, b->px), small = paint_px(p, b->small_px);
     SDL_Color unit_col = role(bp, ROLE_TEXT);
-    double prog = anim_item_progress(s, b->item, t_ms);
+    double prog = figures_progress(s, b->item, t_ms);
     if (prog < 1)
         st->moving = true;
     int baseline = (int)lround(b->baseline * p->scale);
@@ -183,7 +183,7 @@ static void paint_figure(box_painter *bp, const layout_box *b, const slide *s, l
     if (a) {
         /* Right-aligned in its slot: the last digit stays put, like an odometer. */
         char now[64];
-        anim_item_text(now, sizeof now, it, s->separator, s->easing, prog);
+        figures_text(now, sizeof now, it, s->separator, s->easing, prog);
         SDL_Rect slot = paint_rect(p, f->number.x, 0, f->number.w, 0);
         paint_digits_draw(p, a, now, slot.x + dx + slot.w - paint_digits_width(a, now), baseline,
                           255);
@@ -196,10 +196,9 @@ static frame_status paint_badge(box_painter *bp, const layout_pill *pl, const sl
 {
     painter *p = bp->p;
     const stat_item *it = &s->items[item];
-    if (!anim_item_landed(s, item, t_ms))
+    if (!figures_landed(s, item, t_ms))
         return (frame_status){0};
-    long long since = t_ms - (long long)(item * (size_t)s->stagger_ms) - s->count_duration_ms;
-    double a = since >= BADGE_FADE_MS ? 1.0 : fmax(0, (double)since / BADGE_FADE_MS);
+    double a = figures_badge_alpha(s, item, t_ms);
     frame_status st = {.moving = a < 1};
     char text[160];
     layout_badge_text(text, sizeof text, it);
@@ -238,7 +237,7 @@ static frame_status paint_badge(box_painter *bp, const layout_pill *pl, const sl
 static frame_status paint_bar(box_painter *bp, const layout_box *b, const slide *s, long long t_ms)
 {
     painter *p = bp->p;
-    double prog = anim_item_progress(s, b->item, t_ms);
+    double prog = figures_progress(s, b->item, t_ms);
     double eased = anim_ease(s->easing, prog);
     frame_status st = {.moving = prog < 1};
     double full = b->w * b->fraction;

@@ -7,6 +7,7 @@
 
 #include "anim.h"
 #include "chapters.h"
+#include "figures.h"
 
 /* Text styles in canvas pixels at a 1080-pixel short side (scaled by u). */
 typedef struct {
@@ -278,7 +279,7 @@ static layout_figure figure_at(const ctx *c, const stat_item *it, const char *se
     int fpx = layout_out_px(px, grid_scale(c));
     int gap = (int)lround(fpx * FIGURE_GAP);
     char final[64];
-    anim_final_text(final, sizeof final, it, sep);
+    figures_final_text(final, sizeof final, it, sep);
     int number = 0, zero = out_width(c, "0", 1, px);
     for (const char *p = final; *p; p++) {
         bool digit = *p >= '0' && *p <= '9';

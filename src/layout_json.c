@@ -3,7 +3,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "anim.h"
+#include "figures.h"
 
 void layout_json_string(FILE *out, const char *s)
 {
@@ -96,8 +96,8 @@ void layout_json_slide(FILE *out, size_t index, const slide *s, const slide_layo
                 layout_badge_text(text, sizeof text, it);
             } else {
                 char num[64];
-                anim_item_text(num, sizeof num, it, s->separator, s->easing,
-                               anim_item_progress(s, b->item, t_ms));
+                figures_text(num, sizeof num, it, s->separator, s->easing,
+                               figures_progress(s, b->item, t_ms));
                 snprintf(text, sizeof text, "%s%s%s", it->prefix ? it->prefix : "", num,
                          it->unit ? it->unit : "");
             }

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "anim.h"
+#include "figures.h"
 #include "datadir.h"
 #include "deck.h"
 #include "json_pos.h"
@@ -17,7 +17,6 @@
 #include "render.h"
 #include "utf8.h"
 
-#define SETTLED_EXTRA_MS 600 /* after the last figure lands: badges faded in */
 
 const char *modes_deck_dir(const kiosk_options *o)
 {
@@ -82,8 +81,7 @@ static long long moment_ms(const kiosk_options *o, const slide *s)
 {
     if (o->at_s >= 0)
         return (long long)(o->at_s * 1000 + 0.5);
-    long long settle = anim_slide_settle_ms(s);
-    return settle > 0 ? settle + SETTLED_EXTRA_MS : 0;
+    return figures_settled_ms(s);
 }
 
 /* ---- --check ---------------------------------------------------------------- */
@@ -370,12 +368,12 @@ int mode_dump_layout(const kiosk_options *o)
             } else if (b->kind == LBOX_FIGURE || b->kind == LBOX_BAR) {
                 const stat_item *it = &s->items[b->item];
                 char num[64];
-                anim_item_text(num, sizeof num, it, s->separator, s->easing,
-                               anim_item_progress(s, b->item, t));
+                figures_text(num, sizeof num, it, s->separator, s->easing,
+                               figures_progress(s, b->item, t));
                 printf("%03zu %s %dpx: %s%s%s\n", i + 1, b->field, b->px,
                        it->prefix ? it->prefix : "", num, it->unit ? it->unit : "");
                 /* A chart bar carries its badge itself, after the figure. */
-                if (b->kind == LBOX_BAR && it->has_growth && anim_item_landed(s, b->item, t)) {
+                if (b->kind == LBOX_BAR && it->has_growth && figures_landed(s, b->item, t)) {
                     char badge[160];
                     layout_badge_text(badge, sizeof badge, it);
                     printf("%03zu items[%zu].growth %dpx: %s\n", i + 1, b->item,
@@ -383,7 +381,7 @@ int mode_dump_layout(const kiosk_options *o)
                 }
             } else if (b->kind == LBOX_BADGE) {
                 const stat_item *it = &s->items[b->item];
-                if (anim_item_landed(s, b->item, t)) {
+                if (figures_landed(s, b->item, t)) {
                     char badge[160];
                     layout_badge_text(badge, sizeof badge, it);
                     printf("%03zu %s %dpx: %s\n", i + 1, b->field, b->px, badge);
