@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <turbojpeg.h>
 
 #include "readfile.h"
 
@@ -101,7 +102,62 @@ static SDL_Surface *refuse(char *why, size_t cap, const char *fmt, ...)
     return NULL;
 }
 
-SDL_Surface *images_decode(const char *file, long long max_pixels, char *why, size_t cap)
+int images_jpeg_eighths(int src_w, int src_h, int want_w, int want_h)
+{
+    for (int m = 1; m < 8; m++)
+        if ((src_w * m + 7) / 8 >= want_w && (src_h * m + 7) / 8 >= want_h)
+            return m;
+    return 8;
+}
+
+/* A JPEG decoded by libjpeg-turbo straight at a reduced size (1/8 .. 8/8,
+ * chosen in the DCT, so a 4000x3000 photo for a 1920x1080 box never exists
+ * at full size in memory), still at least want_w x want_h after EXIF
+ * orientation (0 x 0: full size). NULL when turbojpeg cannot turn it into
+ * RGB: the caller falls back to SDL_image. Not yet upright. */
+static SDL_Surface *decode_jpeg_scaled(const unsigned char *buf, size_t len, int o,
+                                       double want_scale_w, double want_scale_h, image_fit fit,
+                                       double overscan)
+{
+    SDL_Surface *out = NULL;
+    tjhandle tj = tjInitDecompress();
+    int w, h, subsamp, colorspace;
+    if (!tj || tjDecompressHeader3(tj, buf, (unsigned long)len, &w, &h, &subsamp, &colorspace) != 0)
+        goto done;
+    if (colorspace == TJCS_CMYK || colorspace == TJCS_YCCK)
+        goto done;
+    int m = 8;
+    if (want_scale_w > 0 && want_scale_h > 0) {
+        bool swap = o >= 5; /* the box sees the picture turned upright */
+        int uw = swap ? h : w, uh = swap ? w : h;
+        double sx = want_scale_w / uw, sy = want_scale_h / uh;
+        double s = (fit == FIT_COVER ? fmax(sx, sy) : fmin(sx, sy)) * overscan;
+        if (s < 1.0) {
+            int tw = (int)ceil(uw * s), th = (int)ceil(uh * s);
+            m = swap ? images_jpeg_eighths(w, h, th, tw) : images_jpeg_eighths(w, h, tw, th);
+        }
+    }
+    tjscalingfactor f = {m, 8};
+    int sw = TJSCALED(w, f), sh = TJSCALED(h, f);
+    out = SDL_CreateRGBSurfaceWithFormat(0, sw, sh, 32, SDL_PIXELFORMAT_ARGB8888);
+    /* ARGB8888 words are B, G, R, A bytes on a little-endian machine. */
+    int pf = SDL_BYTEORDER == SDL_LIL_ENDIAN ? TJPF_BGRA : TJPF_ARGB;
+    if (out && tjDecompress2(tj, buf, (unsigned long)len, out->pixels, sw, out->pitch, sh, pf,
+                             0) != 0) {
+        SDL_FreeSurface(out);
+        out = NULL;
+    }
+done:
+    if (tj)
+        tjDestroy(tj);
+    return out;
+}
+
+/* Decodes, upright; a JPEG for a box (want_w > 0) straight at the smallest
+ * m/8 of its size that still covers the box after orientation. */
+static SDL_Surface *decode_scaled(const char *file, long long max_pixels, double want_w,
+                                  double want_h, image_fit fit, double overscan, char *why,
+                                  size_t cap)
 {
     unsigned char *data;
     size_t len;
@@ -113,6 +169,14 @@ SDL_Surface *images_decode(const char *file, long long max_pixels, char *why, si
     imgprobe_info info;
     if (imgprobe_vet(data, len, max_pixels, &info, why, cap) != 0)
         goto done;
+    int o = info.format == IMGPROBE_JPEG ? exif_orientation(data, len) : 1;
+    if (info.format == IMGPROBE_JPEG && info.components != 4) {
+        argb = decode_jpeg_scaled(data, len, o, want_w, want_h, fit, overscan);
+        if (argb) {
+            argb = orient(argb, o);
+            goto done;
+        }
+    }
     SDL_RWops *rw = SDL_RWFromConstMem(data, (int)len);
     SDL_Surface *raw = rw ? IMG_Load_RW(rw, 1) : NULL;
     if (!raw) {
@@ -130,10 +194,15 @@ SDL_Surface *images_decode(const char *file, long long max_pixels, char *why, si
         goto done;
     }
     if (info.format == IMGPROBE_JPEG)
-        argb = orient(argb, exif_orientation(data, len));
+        argb = orient(argb, o);
 done:
     free(data);
     return argb;
+}
+
+SDL_Surface *images_decode(const char *file, long long max_pixels, char *why, size_t cap)
+{
+    return decode_scaled(file, max_pixels, 0, 0, FIT_CONTAIN, 1.0, why, cap);
 }
 
 /* Weights of source samples covering one destination sample along an axis:
@@ -199,58 +268,66 @@ static void free_spans(axis_span *s, int n)
     free(s);
 }
 
+/* One source row resampled horizontally to w pixels of 4 float channels. */
+static void resize_row(const Uint32 *row, const axis_span *xs, int w, float *out)
+{
+    for (int x = 0; x < w; x++) {
+        float acc[4] = {0, 0, 0, 0};
+        for (int k = 0; k < xs[x].count; k++) {
+            Uint32 p = row[xs[x].first + k];
+            float wt = xs[x].w[k];
+            acc[0] += wt * (float)((p >> 24) & 255);
+            acc[1] += wt * (float)((p >> 16) & 255);
+            acc[2] += wt * (float)((p >> 8) & 255);
+            acc[3] += wt * (float)(p & 255);
+        }
+        memcpy(out + x * 4, acc, sizeof acc);
+    }
+}
+
 SDL_Surface *images_resize(SDL_Surface *src, int w, int h)
 {
     if (w < 1 || h < 1)
         return NULL;
     axis_span *xs = axis_spans(src->w, w), *ys = axis_spans(src->h, h);
-    /* Horizontal pass into a float buffer (src->h rows of w pixels), then
-     * vertical pass into the result: separable, so cost ~ (src + dst) area. */
-    float *mid = malloc((size_t)src->h * (size_t)w * 4 * sizeof(float));
+    /* Separable: each destination row sums the horizontally resampled source
+     * rows under it. Only two rows of floats are held (a whole-picture
+     * intermediate was 16 bytes per source row pixel: 100 MB for a 12 MP
+     * photo); a source row shared by two destination rows is resampled
+     * twice, which costs little next to the memory. */
+    float *hrow = malloc((size_t)w * 4 * sizeof(float));
+    float *acc = malloc((size_t)w * 4 * sizeof(float));
     SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-    if (!xs || !ys || !mid || !dst)
+    if (!xs || !ys || !hrow || !acc || !dst)
         goto fail;
-    for (int y = 0; y < src->h; y++) {
-        const Uint32 *row = (const Uint32 *)((const Uint8 *)src->pixels + y * src->pitch);
-        float *out = mid + (size_t)y * w * 4;
-        for (int x = 0; x < w; x++) {
-            float acc[4] = {0, 0, 0, 0};
-            for (int k = 0; k < xs[x].count; k++) {
-                Uint32 p = row[xs[x].first + k];
-                float wt = xs[x].w[k];
-                acc[0] += wt * (float)((p >> 24) & 255);
-                acc[1] += wt * (float)((p >> 16) & 255);
-                acc[2] += wt * (float)((p >> 8) & 255);
-                acc[3] += wt * (float)(p & 255);
-            }
-            memcpy(out + x * 4, acc, sizeof acc);
-        }
-    }
     for (int y = 0; y < h; y++) {
+        memset(acc, 0, (size_t)w * 4 * sizeof(float));
+        for (int k = 0; k < ys[y].count; k++) {
+            int sy = ys[y].first + k;
+            resize_row((const Uint32 *)((const Uint8 *)src->pixels + sy * src->pitch), xs, w, hrow);
+            float wt = ys[y].w[k];
+            for (int i = 0; i < w * 4; i++)
+                acc[i] += wt * hrow[i];
+        }
         Uint32 *row = (Uint32 *)((Uint8 *)dst->pixels + y * dst->pitch);
         for (int x = 0; x < w; x++) {
-            float acc[4] = {0, 0, 0, 0};
-            for (int k = 0; k < ys[y].count; k++) {
-                const float *p = mid + ((size_t)(ys[y].first + k) * w + x) * 4;
-                float wt = ys[y].w[k];
-                for (int c = 0; c < 4; c++)
-                    acc[c] += wt * p[c];
-            }
             Uint32 v = 0;
             for (int c = 0; c < 4; c++) {
-                float f = acc[c] + 0.5f;
+                float f = acc[x * 4 + c] + 0.5f;
                 Uint32 b = f < 0 ? 0 : f > 255 ? 255 : (Uint32)f;
                 v = (v << 8) | b;
             }
             row[x] = v;
         }
     }
-    free(mid);
+    free(hrow);
+    free(acc);
     free_spans(xs, w);
     free_spans(ys, h);
     return dst;
 fail:
-    free(mid);
+    free(hrow);
+    free(acc);
     free_spans(xs, w);
     free_spans(ys, h);
     SDL_FreeSurface(dst);
@@ -264,7 +341,7 @@ static SDL_Surface *decode_for_box(const char *file, int box_w, int box_h, image
                                    double overscan, long long max_pixels, char *why,
                                    size_t cap)
 {
-    SDL_Surface *img = images_decode(file, max_pixels, why, cap);
+    SDL_Surface *img = decode_scaled(file, max_pixels, box_w, box_h, fit, overscan, why, cap);
     if (!img)
         return NULL;
     double sx = (double)box_w / img->w, sy = (double)box_h / img->h;
@@ -309,7 +386,9 @@ struct image_cache {
     SDL_mutex *lock;
     SDL_cond *wake;
     bool quit;
-    int in_flight; /* entries queued or decoding */
+    int in_flight;     /* entries queued or decoding */
+    Uint32 done_event; /* pushed when a decode finishes; 0: none */
+    size_t budget;     /* texture bytes kept */
     long long max_pixels;
     char **reported; /* paths whose failure images_next_failure has told */
     size_t n_reported;
@@ -371,6 +450,10 @@ static int worker(void *arg)
         if (s)
             SDL_FreeSurface(s);
         c->in_flight--;
+        if (c->done_event) { /* a sleeping main loop wakes to upload it */
+            SDL_Event ev = {.type = c->done_event};
+            SDL_PushEvent(&ev);
+        }
         free(file);
         free(key);
     }
@@ -384,6 +467,7 @@ image_cache *images_new(SDL_Renderer *r, const char *deck_dir, bool threaded)
     if (!c)
         return NULL;
     c->renderer = r;
+    c->budget = IMAGES_BUDGET_BYTES;
     c->max_pixels = (long long)DECK_DEFAULT_MAX_IMAGE_MEGAPIXELS * 1000000;
     c->deck_dir = strdup(deck_dir ? deck_dir : ".");
     c->lock = SDL_CreateMutex();
@@ -391,6 +475,8 @@ image_cache *images_new(SDL_Renderer *r, const char *deck_dir, bool threaded)
     if (!c->deck_dir || !c->lock || !c->wake)
         goto fail;
     if (threaded) {
+        Uint32 ev = SDL_RegisterEvents(1);
+        c->done_event = ev == (Uint32)-1 ? 0 : ev;
         c->thread = SDL_CreateThread(worker, "kiosk-decode", c);
         c->threaded = c->thread != NULL; /* no thread: decode synchronously */
     }
@@ -443,7 +529,7 @@ void images_free(image_cache *c)
  * entry `keep` (in use this frame) is never dropped. Caller holds the lock. */
 static void enforce_budget(image_cache *c, entry *keep)
 {
-    while (c->bytes > IMAGES_BUDGET_BYTES) {
+    while (c->bytes > c->budget) {
         entry **victim = NULL;
         for (entry **pe = &c->entries; *pe; pe = &(*pe)->next)
             if ((*pe)->texture && *pe != keep &&
@@ -475,6 +561,22 @@ static void upload(image_cache *c, entry *e)
     }
     SDL_FreeSurface(e->decoded);
     e->decoded = NULL;
+}
+
+void images_set_budget(image_cache *c, size_t bytes)
+{
+    SDL_LockMutex(c->lock);
+    c->budget = bytes;
+    enforce_budget(c, NULL);
+    SDL_UnlockMutex(c->lock);
+}
+
+size_t images_bytes(image_cache *c)
+{
+    SDL_LockMutex(c->lock);
+    size_t n = c->bytes;
+    SDL_UnlockMutex(c->lock);
+    return n;
 }
 
 bool images_pump(image_cache *c)

@@ -3,7 +3,9 @@
  *
  * Decoding happens on a worker thread when the cache is threaded (the live
  * show), so the main thread never waits on a JPEG; --render uses a
- * synchronous cache. Textures belong to the cache; a pointer returned by
+ * synchronous cache. A threaded cache pushes an SDL user event when a
+ * decode finishes, so a main loop asleep in SDL_WaitEvent wakes to call
+ * images_pump instead of polling. Textures belong to the cache; a pointer returned by
  * images_get stays valid until the next images_get or images_pump call. */
 #ifndef KIOSK_IMAGES_H
 #define KIOSK_IMAGES_H
@@ -14,7 +16,7 @@
 #include "deck.h"
 #include "imgprobe.h"
 
-#define IMAGES_BUDGET_BYTES (256u << 20) /* decoded texture memory kept */
+#define IMAGES_BUDGET_BYTES (256u << 20) /* texture memory kept, until images_set_budget */
 /* A picture file bigger than this is refused unread: 40 megapixels need
  * about 120 MB even as an uncompressed PNG. */
 #define IMAGES_MAX_FILE_BYTES (256u << 20)
@@ -32,6 +34,15 @@ void images_free(image_cache *c);
  * unless IMAGE_READY. A failed file is not retried until images_forget. */
 SDL_Texture *images_get(image_cache *c, const char *path, int box_w, int box_h,
                         image_fit fit, double overscan, image_status *status);
+
+/* Keeps at most `bytes` of textures (least recently used dropped first;
+ * within images_get the picture asked for stays). A renderer sets it from
+ * its screen size: a few screens' worth holds the slides on and next to the
+ * screen. */
+void images_set_budget(image_cache *c, size_t bytes);
+
+/* Texture bytes held now. */
+size_t images_bytes(image_cache *c);
 
 /* Main thread: turns finished decodes into textures. Returns true when
  * something became ready (the frame should be redrawn). */
@@ -58,12 +69,18 @@ bool images_next_failure(image_cache *c, char *out, size_t cap);
 /* Decodes a file to an ARGB8888 surface, upright per its EXIF orientation
  * (IMG_Load ignores EXIF), CMYK JPEGs turned into RGB. The file is read
  * whole (never a FIFO or a folder, at most IMAGES_MAX_FILE_BYTES) and vetted
- * by imgprobe_vet before a pixel is decoded. NULL on failure with the reason
+ * by imgprobe_vet before a pixel is decoded. JPEGs are decoded by
+ * libjpeg-turbo (CMYK ones by SDL_image). NULL on failure with the reason
  * in why[0..cap), a phrase like imgprobe_vet's. Thread-safe. */
 SDL_Surface *images_decode(const char *file, long long max_pixels, char *why, size_t cap);
 
 /* Area-averaging resize of an ARGB8888 surface (sharp, alias-free when
  * shrinking a photo; bilinear-like when enlarging). NULL on failure. */
 SDL_Surface *images_resize(SDL_Surface *src, int w, int h);
+
+/* libjpeg-turbo decodes a JPEG at m/8 of its size, m = 1..8. The smallest
+ * m that keeps a src_w x src_h picture at least want_w x want_h, so the
+ * area-averaging resize that follows still only shrinks. Pure. */
+int images_jpeg_eighths(int src_w, int src_h, int want_w, int want_h);
 
 #endif

@@ -2,6 +2,7 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "images.h"
@@ -67,6 +68,62 @@ int main(void)
     CHECK(t && st == IMAGE_READY, "the worker decodes it: status %d after %d waits", st, spins);
     images_free(c);
     images_free(NULL);
+
+    /* JPEG scale factors: the smallest m/8 still covering the wanted size. */
+    static const struct {
+        int sw, sh, ww, wh, m;
+    } eighths[] = {
+        {4000, 3000, 2112, 1188, 5}, /* 2500x1875: 4/8 (2000x1500) is too narrow */
+        {4000, 3000, 2000, 1500, 4}, /* exactly half */
+        {4000, 3000, 500, 375, 1},   {4000, 3000, 501, 10, 2},
+        {4000, 3000, 4000, 3000, 8}, {100, 100, 300, 300, 8}, /* never enlarged */
+        {7, 7, 1, 1, 1},             /* rounds up: 7 * 1/8 -> 1 */
+    };
+    for (size_t i = 0; i < sizeof eighths / sizeof eighths[0]; i++) {
+        int m = images_jpeg_eighths(eighths[i].sw, eighths[i].sh, eighths[i].ww, eighths[i].wh);
+        CHECK(m == eighths[i].m, "row %zu: %dx%d for %dx%d: expected %d/8, got %d/8", i,
+              eighths[i].sw, eighths[i].sh, eighths[i].ww, eighths[i].wh, eighths[i].m, m);
+    }
+
+    /* A large JPEG for a small box arrives at the box's size, through the
+     * scaled decoder (and the area-averaging resize after it). */
+    SDL_Surface *big_jpeg = SDL_CreateRGBSurfaceWithFormat(0, 1600, 1200, 32,
+                                                           SDL_PIXELFORMAT_ARGB8888);
+    SDL_FillRect(big_jpeg, NULL, 0xFF3060C0);
+    char jpeg_path[64];
+    snprintf(jpeg_path, sizeof jpeg_path, "/tmp/kiosk-test-images-%d.jpg", (int)getpid());
+    CHECK(IMG_SaveJPG(big_jpeg, jpeg_path, 90) == 0, "saving a JPEG: %s", SDL_GetError());
+    c = images_new(r, "/", false);
+    t = images_get(c, jpeg_path + 1, 160, 120, FIT_COVER, 1.0, &st);
+    int tw = 0, th = 0;
+    Uint32 fmt;
+    if (t)
+        SDL_QueryTexture(t, &fmt, NULL, &tw, &th);
+    CHECK(t && tw == 160 && th == 120, "1600x1200 JPEG for a 160x120 box: got %dx%d", tw, th);
+    SDL_Surface *full = images_decode(jpeg_path, 0, NULL, 0);
+    CHECK(full && full->w == 1600 && full->h == 1200, "images_decode keeps the full size");
+    if (full) {
+        Uint32 p = px(full, 800, 600);
+        int dr = (int)((p >> 16) & 255) - 0x30, dg = (int)((p >> 8) & 255) - 0x60,
+            db = (int)(p & 255) - 0xC0;
+        CHECK(abs(dr) < 6 && abs(dg) < 6 && abs(db) < 6,
+              "the decoded colour is the saved one in ARGB order: got %08x", (unsigned)p);
+    }
+    SDL_FreeSurface(full);
+
+    /* The budget: over it, the least recently used picture goes first,
+     * never the one just asked for. */
+    images_set_budget(c, 320 * 240 * 4 + 100);
+    CHECK(images_bytes(c) == 160 * 120 * 4, "one 160x120 picture held: %zu bytes", images_bytes(c));
+    t = images_get(c, jpeg_path + 1, 320, 240, FIT_COVER, 1.0, &st);
+    CHECK(t && images_bytes(c) == 320 * 240 * 4,
+          "the older picture made room for the new one: %zu bytes held", images_bytes(c));
+    images_set_budget(c, 1000);
+    CHECK(images_bytes(c) == 0, "a budget too small for anything empties the cache: %zu bytes",
+          images_bytes(c));
+    images_free(c);
+    remove(jpeg_path);
+    SDL_FreeSurface(big_jpeg);
 
     SDL_DestroyRenderer(r);
     SDL_FreeSurface(target);
