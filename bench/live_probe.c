@@ -14,6 +14,9 @@
  *
  *   S <ms> <user+system clock ticks, all threads> <PSS KiB> <context switches, all threads>
  *
+ * With KIOSK_PROBE_SMAPS=FILE, /proc/PID/smaps is copied to FILE just
+ * before the program is stopped.
+ *
  * The X server applies each request whole, so a grab never sees half a
  * frame of a program that presents with one PutImage. Times are
  * CLOCK_MONOTONIC from just before fork. */
@@ -238,6 +241,20 @@ int main(int argc, char **argv)
         usleep(GRAB_PAUSE_US);
     }
 out:
+    /* Where the memory is at the end: the mappings, for the breakdown. */
+    const char *smaps_out = getenv("KIOSK_PROBE_SMAPS");
+    if (pid > 0 && smaps_out) {
+        char path[64], buf[65536];
+        snprintf(path, sizeof path, "/proc/%d/smaps", (int)pid);
+        FILE *in = fopen(path, "r"), *out = fopen(smaps_out, "w");
+        size_t n;
+        while (in && out && (n = fread(buf, 1, sizeof buf, in)) > 0)
+            fwrite(buf, 1, n, out);
+        if (in)
+            fclose(in);
+        if (out)
+            fclose(out);
+    }
     if (pid > 0) {
         kill(pid, SIGTERM);
         waitpid(pid, NULL, 0);

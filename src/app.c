@@ -12,6 +12,7 @@
 #include "app.h"
 #include "datadir.h"
 #include "input.h"
+#include "backend.h"
 #include "modes.h"
 
 #define WINDOWED_DEFAULT_W 1280
@@ -78,6 +79,56 @@ void app_resized(app *a)
     gesture_init(&a->g, a->out_w, a->out_h);
 }
 
+/* GL_RENDERER of the OpenGL context the renderer just made current, or
+ * NULL when it is no OpenGL renderer. */
+static const char *gl_renderer_name(SDL_Renderer *r)
+{
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(r, &info) != 0 || strncmp(info.name, "opengl", 6) != 0)
+        return NULL;
+    typedef const unsigned char *(*get_string_fn)(unsigned int);
+    get_string_fn get_string = (get_string_fn)SDL_GL_GetProcAddress("glGetString");
+    const unsigned char *s = get_string ? get_string(0x1F01 /* GL_RENDERER */) : NULL;
+    return (const char *)s;
+}
+
+/* A GPU when there is one; SDL's software renderer on the window surface
+ * when the only OpenGL is a software rasteriser (cheaper here, and it can
+ * present just the changed rectangles: src/backend.h). The choice and why
+ * go into a->renderer_note for the start event. */
+static int choose_renderer(app *a)
+{
+    a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC |
+                                                SDL_RENDERER_TARGETTEXTURE);
+    const char *gl = a->ren ? gl_renderer_name(a->ren) : NULL;
+    char why[160] = "no accelerated renderer";
+    if (a->ren && backend_gl_is_software(gl)) {
+        snprintf(why, sizeof why, "OpenGL is %s, a software rasteriser", gl);
+        SDL_DestroyRenderer(a->ren);
+        a->ren = NULL;
+    }
+    if (!a->ren) {
+        /* The window's own framebuffer (XShm on X11), not a texture of
+         * another renderer behind it. */
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+        a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
+    }
+    if (!a->ren) {
+        fprintf(stderr, "kiosk: cannot create a renderer: %s\n", SDL_GetError());
+        return -1;
+    }
+    SDL_RendererInfo info = {0};
+    SDL_GetRendererInfo(a->ren, &info);
+    a->vsync = (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
+    a->software = (info.flags & SDL_RENDERER_SOFTWARE) != 0;
+    if (a->software)
+        snprintf(a->renderer_note, sizeof a->renderer_note, "renderer %s (%s)", info.name, why);
+    else
+        snprintf(a->renderer_note, sizeof a->renderer_note, "renderer %s%s%s%s", info.name,
+                 gl ? " on " : "", gl ? gl : "", a->vsync ? ", vsync claimed" : "");
+    return 0;
+}
+
 static int open_window(app *a)
 {
     const kiosk_options *o = a->o;
@@ -101,17 +152,8 @@ static int open_window(app *a)
         fprintf(stderr, "kiosk: cannot open a window: %s\n", SDL_GetError());
         return -1;
     }
-    a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC |
-                                                SDL_RENDERER_TARGETTEXTURE);
-    if (!a->ren) /* no GPU: SDL's software renderer draws the same picture */
-        a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
-    if (!a->ren) {
-        fprintf(stderr, "kiosk: cannot create a renderer: %s\n", SDL_GetError());
+    if (choose_renderer(a) != 0)
         return -1;
-    }
-    SDL_RendererInfo info;
-    if (SDL_GetRendererInfo(a->ren, &info) == 0)
-        a->vsync = (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
     if (!o->windowed)
         SDL_ShowCursor(SDL_DISABLE);
     SDL_DisableScreenSaver();
@@ -154,7 +196,7 @@ static int app_init(app *a)
     gesture_init(&a->g, a->out_w, a->out_h);
     a->t0 = SDL_GetTicks64();
     a->fps_since = a->t0;
-    app_log(a, "start", -1, NULL, NULL, NULL);
+    app_log(a, "start", -1, NULL, NULL, a->renderer_note);
     log_errors(a);
     a->p = player_new(a->d, 0);
     if (!a->p)

@@ -23,7 +23,9 @@ typedef struct {
     SDL_Texture *rotated; /* the picture before --rotate turns it */
     int out_w, out_h;     /* the picture's size (rotated dimensions) */
     int win_w, win_h;
-    bool vsync;
+    bool vsync;          /* the renderer claims it (pace.h measures whether it holds) */
+    bool software;       /* SDL's software renderer on the window surface */
+    char renderer_note[200]; /* which renderer and why, for the start event */
     deck *d;
     diag_list diags;
     player *p;

@@ -1,14 +1,17 @@
 /* The live show's loop: sleep until the next thing that changes, handle
- * input, advance the player, draw and present a frame. */
+ * input, advance the player, draw and present a frame. While something
+ * moves, one frame per display refresh (pace.h: by the display when its
+ * vsync really waits, else by the clock); while nothing does, no frames
+ * and no wake-ups. */
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 
 #include "app.h"
 #include "input.h"
 #include "modes.h"
+#include "pace.h"
 
-#define IDLE_FRAME_MS 16  /* frame pacing when the renderer cannot vsync */
-#define MAX_SLEEP_MS 1000 /* wake at least this often */
 
 static void drain_events(app *a)
 {
@@ -111,38 +114,71 @@ static bool draw(app *a)
     return frame_status_changing(st);
 }
 
+/* Milliseconds, finer than SDL_GetTicks64: pacing works in fractions. */
+static double clock_ms(void)
+{
+    return (double)SDL_GetPerformanceCounter() * 1000.0 / (double)SDL_GetPerformanceFrequency();
+}
+
+static double refresh_hz(const app *a)
+{
+    SDL_DisplayMode mode;
+    int display = SDL_GetWindowDisplayIndex(a->win);
+    if (display >= 0 && SDL_GetCurrentDisplayMode(display, &mode) == 0 && mode.refresh_rate > 0)
+        return mode.refresh_rate;
+    return PACE_DEFAULT_HZ;
+}
+
 void app_loop(app *a)
 {
     const kiosk_options *o = a->o;
     player_ms exit_at = o->exit_after_s >= 0 ? (player_ms)(o->exit_after_s * 1000) : LLONG_MAX;
+    pace pc;
+    pace_init(&pc, refresh_hz(a), a->vsync);
     bool moving = true;
+    bool drew_last = false; /* the previous pass drew a frame */
     while (!a->quit) {
         player_ms t = app_now(a);
         if (t >= exit_at)
             break;
-        /* Sleep until the nearest thing that will change, unless something
-         * moves on screen now. */
-        player_ms wake = player_next_deadline(a->p, t);
-        long long lp = gesture_deadline(&a->g);
-        if (lp >= 0 && lp < wake)
-            wake = lp;
-        if (exit_at < wake)
-            wake = exit_at;
         SDL_Event e;
-        if (moving || a->dirty || render_images_busy(a->rc)) {
+        bool waited = false;
+        if (moving) {
+            /* One frame per refresh: until this frame's slot, input only. */
+            double w = pace_wait_ms(&pc, clock_ms());
+            if (w > 0) {
+                if (SDL_WaitEventTimeout(&e, (int)ceil(w)))
+                    input_handle(a, &e);
+                while (SDL_PollEvent(&e))
+                    input_handle(a, &e);
+                drew_last = false;
+                continue;
+            }
+            while (SDL_PollEvent(&e))
+                input_handle(a, &e);
+        } else if (a->dirty) {
             while (SDL_PollEvent(&e))
                 input_handle(a, &e);
         } else {
+            /* Nothing moves: block until the nearest thing that will change
+             * (the player's next deadline, a long press, --exit-after) or
+             * input. A finished picture decode arrives as an event. */
+            player_ms wake = player_next_deadline(a->p, t);
+            long long lp = gesture_deadline(&a->g);
+            if (lp >= 0 && lp < wake)
+                wake = lp;
+            if (exit_at < wake)
+                wake = exit_at;
             long long wait = wake - t;
-            if (wait > MAX_SLEEP_MS)
-                wait = MAX_SLEEP_MS;
             if (wait < 0)
                 wait = 0;
-            if (SDL_WaitEventTimeout(&e, (int)wait)) {
+            int got = wait > INT_MAX ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, (int)wait);
+            if (got) {
                 input_handle(a, &e);
                 while (SDL_PollEvent(&e))
                     input_handle(a, &e);
             }
+            waited = true;
         }
         t = app_now(a);
         input_tick(a, t);
@@ -151,15 +187,16 @@ void app_loop(app *a)
         if (render_pump_images(a->rc))
             a->dirty = true;
         if (moving || a->dirty || player_next_deadline(a->p, t) <= t) {
-            Uint64 f0 = SDL_GetTicks64();
+            bool was_moving = moving;
             moving = draw(a);
             a->dirty = false;
+            pace_presented(&pc, clock_ms(), drew_last && was_moving && !waited);
+            drew_last = true;
             prefetch_neighbours(a);
-            if (!a->vsync) { /* pace frames ourselves */
-                Uint64 spent = SDL_GetTicks64() - f0;
-                if (spent < IDLE_FRAME_MS)
-                    SDL_Delay((Uint32)(IDLE_FRAME_MS - spent));
-            }
+            if (!moving)
+                pace_still(&pc);
+        } else {
+            drew_last = false;
         }
     }
     drain_events(a);

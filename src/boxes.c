@@ -130,7 +130,8 @@ static frame_status paint_picture(box_painter *bp, const layout_box *b, size_t s
     SDL_SetTextureAlphaMod(t, 255);
     SDL_RenderCopyF(bp->p->r, t, NULL, &dst);
     SDL_RenderSetClipRect(bp->p->r, NULL);
-    return (frame_status){.moving = b->ken_burns};
+    /* the drift ends with the slide's time: no redraws after it */
+    return (frame_status){.moving = b->ken_burns && t_ms < duration_ms};
 }
 
 /* prefix + number + unit (and icon) on one baseline, each where the layout

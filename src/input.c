@@ -62,7 +62,8 @@ static void on_gesture(app *a, gesture_action g, player_ms t)
         }
         break;
     }
-    a->dirty = true;
+    if (g.kind != GESTURE_NONE) /* called on every pass of the loop: only a gesture redraws */
+        a->dirty = true;
 }
 
 void input_tick(app *a, player_ms t)
