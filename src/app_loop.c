@@ -109,9 +109,10 @@ static bool draw(app *a)
         a->frames = 0;
         a->fps_since = now;
     }
-    /* Counting figures, fading badges, drifts, pictures on their way: the
-     * frame says whether anything will change. */
-    return frame_status_changing(st);
+    /* Counting figures, fading badges, drifts: the frame says whether
+     * anything will change. A picture still decoding is no reason to draw:
+     * the decoder's event wakes the loop when it is ready (images.h). */
+    return st.moving;
 }
 
 /* Milliseconds, finer than SDL_GetTicks64: pacing works in fractions. */
