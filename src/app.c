@@ -193,6 +193,11 @@ static int app_init(app *a)
         fprintf(stderr, "kiosk: %s\n", err ? err : "cannot start rendering");
         return -1;
     }
+    /* SDL's software renderer draws straight into the window's picture,
+     * which keeps its pixels: frames can repaint and present just what
+     * moved. A turned picture goes through a texture: whole frames. */
+    a->partial = a->software && !o->rotate;
+    render_set_partial(a->rc, a->partial);
     gesture_init(&a->g, a->out_w, a->out_h);
     a->t0 = SDL_GetTicks64();
     a->fps_since = a->t0;

@@ -25,6 +25,7 @@ typedef struct {
     int win_w, win_h;
     bool vsync;          /* the renderer claims it (pace.h measures whether it holds) */
     bool software;       /* SDL's software renderer on the window surface */
+    bool partial;        /* frames repaint and present only what changed */
     char renderer_note[200]; /* which renderer and why, for the start event */
     deck *d;
     diag_list diags;

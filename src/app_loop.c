@@ -72,6 +72,26 @@ static void prefetch_neighbours(app *a)
     render_prefetch(a->rc, 0); /* where idle returns to */
 }
 
+/* Sends the frame to the screen: with partial frames only the rectangles
+ * that changed (the window surface updates rectangles: on X11 one
+ * XShmPutImage each), none when nothing did. */
+static void present(app *a)
+{
+    const region_set *ch = render_changed(a->rc);
+    if (!a->partial || ch->full) {
+        SDL_RenderPresent(a->ren);
+        return;
+    }
+    if (ch->n == 0)
+        return;
+    SDL_Rect rects[REGIONS_MAX];
+    for (int i = 0; i < ch->n; i++)
+        rects[i] = (SDL_Rect){ch->r[i].x, ch->r[i].y, ch->r[i].w, ch->r[i].h};
+    SDL_RenderFlush(a->ren); /* SDL batches drawing: finish it into the surface */
+    if (SDL_UpdateWindowSurfaceRects(a->win, rects, ch->n) != 0)
+        SDL_RenderPresent(a->ren);
+}
+
 /* Draws and presents one frame; returns true while something in it moves. */
 static bool draw(app *a)
 {
@@ -101,7 +121,7 @@ static bool draw(app *a)
     } else {
         st = render_frame(a->rc, &v, &ov);
     }
-    SDL_RenderPresent(a->ren);
+    present(a);
     a->frames++;
     Uint64 now = SDL_GetTicks64();
     if (now - a->fps_since >= 1000) {

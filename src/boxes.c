@@ -329,3 +329,18 @@ bool boxes_in_still_layer(const slide_layout *l, size_t k)
     }
     return true;
 }
+
+SDL_Rect boxes_screen_extent(const box_painter *bp, const layout_box *b)
+{
+    double x0, y0, x1, y1;
+    box_extent(b, &x0, &y0, &x1, &y1);
+    SDL_Rect r = paint_rect(bp->p, x0, y0, x1 - x0, y1 - y0);
+    int m = paint_px(bp->p, 4);
+    r.x -= m;
+    r.y -= m;
+    r.w += 2 * m;
+    r.h += 2 * m;
+    if (b->kind == LBOX_BAR)
+        r.w = bp->out_w - r.x;
+    return r;
+}

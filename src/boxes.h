@@ -45,4 +45,9 @@ bool boxes_moves(const layout_box *b);
  * before it overlaps it: then drawing it early changes nothing. */
 bool boxes_in_still_layer(const slide_layout *l, size_t k);
 
+/* The screen rectangle box b may paint, with a margin for antialiased
+ * edges; a bar's row reaches the screen's right edge (its figure and badge
+ * ride past the bar's end). What a partial frame repaints for b. */
+SDL_Rect boxes_screen_extent(const box_painter *bp, const layout_box *b);
+
 #endif

@@ -145,6 +145,8 @@ void input_handle(app *a, const SDL_Event *e)
     case SDL_WINDOWEVENT:
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
             app_resized(a);
+        /* Uncovered, resized, shown: the next frame is drawn whole. */
+        render_set_partial(a->rc, a->partial);
         a->dirty = true;
         break;
     default: break;

@@ -13,6 +13,7 @@
 #include "images.h"
 #include "lru.h"
 #include "paint.h"
+#include "regions.h"
 
 #define STILL_LAYERS 2 /* the slides of a transition */
 
@@ -47,6 +48,17 @@ struct render_ctx {
     int chapter_cell;
     size_t chapter_slots;
     staff_hits staff; /* empty when the overlay is closed */
+    /* Partial frames (render_set_partial): what the target shows after the
+     * last frame, and the rectangles that frame changed. */
+    bool partial;
+    struct {
+        bool valid; /* a whole still frame of `slide`, drawn through its layer */
+        size_t slide;
+        bool paused;
+        int chapter;
+        bool settled; /* nothing on it moved any more: the next frame is the same */
+    } shown;
+    region_set changed;
 };
 
 /* ---- measuring through the fonts, in canvas units ----------------------- */
@@ -81,6 +93,8 @@ static void release_layer(void *entry, void *ctx)
 
 static void size_changed(render_ctx *rc)
 {
+    rc->shown.valid = false;
+    regions_clear(&rc->changed, rc->out_w, rc->out_h);
     drop_layouts(rc);
     painter_forget(&rc->paint);
     lru_clear(&rc->layers);
@@ -168,6 +182,17 @@ font_set *render_fonts(render_ctx *rc)
 void render_set_caching(render_ctx *rc, bool on)
 {
     rc->no_caching = !on;
+}
+
+void render_set_partial(render_ctx *rc, bool on)
+{
+    rc->partial = on;
+    rc->shown.valid = false;
+}
+
+const region_set *render_changed(const render_ctx *rc)
+{
+    return &rc->changed;
 }
 
 bool render_images_busy(render_ctx *rc)
@@ -338,6 +363,15 @@ staff_button render_staff_button_at(const render_ctx *rc, int x, int y)
 
 /* ---- frames and transitions --------------------------------------------------- */
 
+static void release_targets(render_ctx *rc)
+{
+    for (int k = 0; k < 2; k++) {
+        if (rc->target[k])
+            SDL_DestroyTexture(rc->target[k]);
+        rc->target[k] = NULL;
+    }
+}
+
 static SDL_Texture *target(render_ctx *rc, int k)
 {
     if (!rc->target[k]) {
@@ -358,12 +392,77 @@ static frame_status draw_to(render_ctx *rc, SDL_Texture *t, size_t index, long l
     return st;
 }
 
+/* The chapter the bar highlights for view v. */
+static int bar_chapter(const render_ctx *rc, const player_view *v, const render_overlay *o)
+{
+    return o && o->current_chapter >= 0 ? o->current_chapter : chapter_of(rc, v->to);
+}
+
+/* When the target still shows the last frame of the same still slide
+ * (same overlay, no transition), repaints only the moving boxes' extents:
+ * each rectangle from the slide's still layer, then the boxes and the
+ * overlay clipped to it. False when a whole frame is needed. */
+static bool draw_partial(render_ctx *rc, const player_view *v, const render_overlay *o,
+                         frame_status *out)
+{
+    if (!rc->partial || rc->no_caching || !rc->shown.valid || v->transitioning ||
+        v->to != rc->shown.slide || (o && o->staff_text) || (o && o->paused) != rc->shown.paused ||
+        bar_chapter(rc, v, o) != rc->shown.chapter)
+        return false;
+    const slide_layout *l = render_layout(rc, v->to);
+    still_layer *layer = lru_find(&rc->layers, layer_is, &v->to);
+    if (!l || !layer || !layer->valid || !layer->tex)
+        return false;
+    region_set *ch = &rc->changed;
+    regions_clear(ch, rc->out_w, rc->out_h);
+    if (rc->shown.settled) {
+        *out = (frame_status){0};
+        return true; /* the screen already shows this frame */
+    }
+    for (size_t k = 0; k < l->n; k++) {
+        if (!boxes_moves(&l->boxes[k]))
+            continue;
+        if (l->boxes[k].kind == LBOX_IMAGE)
+            return false; /* a drifting photo fills its box: a whole frame */
+        SDL_Rect e = boxes_screen_extent(&rc->boxes, &l->boxes[k]);
+        regions_add(ch, (region_rect){e.x, e.y, e.w, e.h});
+    }
+    if (ch->full)
+        return false;
+    frame_status st = {0};
+    for (int i = 0; i < ch->n; i++) {
+        SDL_Rect r = {ch->r[i].x, ch->r[i].y, ch->r[i].w, ch->r[i].h};
+        SDL_RenderSetClipRect(rc->paint.r, &r);
+        SDL_RenderCopy(rc->paint.r, layer->tex, &r, &r);
+        for (size_t k = 0; k < l->n; k++) {
+            if (boxes_in_still_layer(l, k))
+                continue;
+            SDL_Rect e = boxes_screen_extent(&rc->boxes, &l->boxes[k]), both;
+            if (SDL_IntersectRect(&e, &r, &both))
+                st = frame_status_join(st, boxes_paint(&rc->boxes, &l->boxes[k], v->to,
+                                                       v->to_elapsed_ms));
+        }
+        draw_overlay(rc, v, o);
+        SDL_RenderSetClipRect(rc->paint.r, NULL);
+    }
+    /* A box outside every rectangle is one that does not move: its status
+     * adds nothing. */
+    rc->shown.settled = !frame_status_changing(st);
+    *out = st;
+    return true;
+}
+
 frame_status render_frame(render_ctx *rc, const player_view *v, const render_overlay *o)
 {
     frame_status st = {0};
     if (rc->no_caching)
         painter_forget(&rc->paint);
     images_pump(rc->images);
+    if (draw_partial(rc, v, o, &st))
+        return st;
+    regions_clear(&rc->changed, rc->out_w, rc->out_h);
+    regions_add_full(&rc->changed);
+    rc->shown.valid = false;
     SDL_SetRenderDrawColor(rc->paint.r, 0, 0, 0, 255);
     SDL_RenderClear(rc->paint.r);
     if (rc->d->n_slides == 0 || v->to >= rc->d->n_slides)
@@ -372,6 +471,15 @@ frame_status render_frame(render_ctx *rc, const player_view *v, const render_ove
     SDL_Texture *tb = v->transitioning ? target(rc, 1) : NULL;
     if (!v->transitioning || !ta || !tb || v->from >= rc->d->n_slides) {
         st = draw_slide(rc, v->to, v->to_elapsed_ms);
+        if (!v->transitioning)
+            release_targets(rc); /* full-screen pictures only while a transition needs them */
+        still_layer *layer = lru_find(&rc->layers, layer_is, &v->to);
+        rc->shown.valid = !v->transitioning && !rc->no_caching && !(o && o->staff_text) && layer &&
+                          layer->valid;
+        rc->shown.slide = v->to;
+        rc->shown.paused = o && o->paused;
+        rc->shown.chapter = bar_chapter(rc, v, o);
+        rc->shown.settled = !frame_status_changing(st);
     } else {
         st = frame_status_join(draw_to(rc, ta, v->from, v->from_elapsed_ms),
                                draw_to(rc, tb, v->to, v->to_elapsed_ms));

@@ -17,6 +17,7 @@
 #include "layout.h"
 #include "chapters.h"
 #include "player.h"
+#include "regions.h"
 #include "staff.h"
 
 typedef struct render_ctx render_ctx;
@@ -46,6 +47,18 @@ void render_resize(render_ctx *rc, int out_w, int out_h);
  * transition, counting figures, a Ken Burns drift) or waits for a picture
  * still decoding, so the caller knows to draw again soon. */
 frame_status render_frame(render_ctx *rc, const player_view *v, const render_overlay *o);
+
+/* Partial frames, for a target that keeps its pixels from one frame to the
+ * next (SDL's software renderer on a window surface): while the same slide
+ * stays on screen with the same overlay, a frame repaints only the
+ * rectangles of what moves, from the slide's still layer. Off by default
+ * (--render and GPU renderers draw whole frames). */
+void render_set_partial(render_ctx *rc, bool on);
+
+/* The screen rectangles the last render_frame changed: the whole screen
+ * after a whole frame, none when nothing moved. A presenter that can send
+ * rectangles sends just these. */
+const region_set *render_changed(const render_ctx *rc);
 
 /* The layout of slide i at the current output size (cached; owned by rc). */
 const slide_layout *render_layout(render_ctx *rc, size_t i);
