@@ -56,6 +56,7 @@ struct render_ctx {
         size_t slide;
         bool paused;
         int chapter;
+        const chapters *table; /* the bar drawn from it */
         bool settled; /* nothing on it moved any more: the next frame is the same */
     } shown;
     region_set changed;
@@ -333,13 +334,20 @@ int render_chapter_at(render_ctx *rc, int x, int y)
     return k < rc->chapter_slots ? (int)k : -1;
 }
 
+/* The chapter the bar highlights for view v; -1 none. */
+static int bar_chapter(const player_view *v, const render_overlay *o)
+{
+    const chapters *table = o ? o->chapters : NULL;
+    return o && o->current_chapter >= 0 ? o->current_chapter
+           : table                       ? chapters_of_slide(table, v->to)
+                                         : -1;
+}
+
 static void draw_overlay(render_ctx *rc, const player_view *v, const render_overlay *o)
 {
     painter *p = &rc->paint;
     const chapters *table = o ? o->chapters : NULL;
-    int current = o && o->current_chapter >= 0 ? o->current_chapter
-                  : table                       ? chapters_of_slide(table, v->to)
-                                                : -1;
+    int current = bar_chapter(v, o);
     draw_chapter_bar(rc, table, current);
     const slide_layout *l = o && o->paused ? render_layout(rc, v->to) : NULL;
     if (l) { /* present, not shouting */
@@ -392,11 +400,6 @@ static frame_status draw_to(render_ctx *rc, SDL_Texture *t, size_t index, long l
     return st;
 }
 
-/* The chapter the bar highlights for view v. */
-static int bar_chapter(const render_ctx *rc, const player_view *v, const render_overlay *o)
-{
-    return o && o->current_chapter >= 0 ? o->current_chapter : chapter_of(rc, v->to);
-}
 
 /* When the target still shows the last frame of the same still slide
  * (same overlay, no transition), repaints only the moving boxes' extents:
@@ -407,7 +410,7 @@ static bool draw_partial(render_ctx *rc, const player_view *v, const render_over
 {
     if (!rc->partial || rc->no_caching || !rc->shown.valid || v->transitioning ||
         v->to != rc->shown.slide || (o && o->staff_text) || (o && o->paused) != rc->shown.paused ||
-        bar_chapter(rc, v, o) != rc->shown.chapter)
+        bar_chapter(v, o) != rc->shown.chapter || (o ? o->chapters : NULL) != rc->shown.table)
         return false;
     const slide_layout *l = render_layout(rc, v->to);
     still_layer *layer = lru_find(&rc->layers, layer_is, &v->to);
@@ -478,7 +481,8 @@ frame_status render_frame(render_ctx *rc, const player_view *v, const render_ove
                           layer->valid;
         rc->shown.slide = v->to;
         rc->shown.paused = o && o->paused;
-        rc->shown.chapter = bar_chapter(rc, v, o);
+        rc->shown.chapter = bar_chapter(v, o);
+        rc->shown.table = o ? o->chapters : NULL;
         rc->shown.settled = !frame_status_changing(st);
     } else {
         st = frame_status_join(draw_to(rc, ta, v->from, v->from_elapsed_ms),

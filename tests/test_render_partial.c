@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "chapters.h"
 #include "deck.h"
 #include "render.h"
 
@@ -110,6 +111,11 @@ int main(void)
         goto done;
     }
     render_set_partial(ca, true);
+    chapters table;
+    if (chapters_build(d, &table) != 0) {
+        CHECK(0, "cannot build the chapter table");
+        goto done;
+    }
 
     for (size_t k = 0; k < N_SLIDES; k++) {
         int partial_frames = 0, checked = 0;
@@ -117,7 +123,7 @@ int main(void)
         bool settled_empty = false;
         for (long long t = 0; t <= 2600; t += 40) {
             player_view v = {.to = k, .to_elapsed_ms = t};
-            render_overlay ov = {.current_chapter = (int)k};
+            render_overlay ov = {.chapters = &table, .current_chapter = (int)k};
             frame_status st = render_frame(ca, &v, &ov);
             SDL_RenderFlush(ra);
             const region_set *ch = render_changed(ca);
@@ -146,9 +152,10 @@ int main(void)
 
     /* A pause mark appearing is a whole frame. */
     player_view v = {.to = 0, .to_elapsed_ms = 5000, .paused = true};
-    render_overlay ov = {.paused = true, .current_chapter = 0};
+    render_overlay ov = {.chapters = &table, .paused = true, .current_chapter = 0};
     render_frame(ca, &v, &ov);
     CHECK(render_changed(ca)->full, "the pause mark appearing redraws the whole frame");
+    chapters_free(&table);
 
 done:
     render_free(ca);
