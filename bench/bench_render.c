@@ -10,7 +10,9 @@
  * and off (every line and digit rasterised anew each frame, the "before").
  * Prints the first frame (layout, picture decoding, cold caches) on its
  * own, then the average and the worst of the other frames, in milliseconds:
- * the first would otherwise always be the worst and hide the steady cost. */
+ * the first would otherwise always be the worst and hide the steady cost.
+ * Then bench_frames.c: the live show's frames per slide type and per
+ * transition, and the change onto a slide with a 6000x4000 JPEG. */
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
@@ -19,6 +21,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_frames.h"
 #include "chapters.h"
 #include "deck.h"
 #include "modes.h"
@@ -150,6 +153,9 @@ int main(int argc, char **argv)
     }
     if (!any)
         fprintf(stderr, "kiosk-bench: the deck has no stats or chart slide\n");
+    if (bench_frames(r, d, frames, BENCH_W, BENCH_H) != 0 ||
+        bench_big_jpeg(r, font_dir, BENCH_W, BENCH_H) != 0)
+        goto fail;
     status = any ? 0 : 1;
 fail:
     if (r)
