@@ -91,30 +91,35 @@ int bench_frames(SDL_Renderer *r, const deck *d, int frames, int out_w, int out_
         free(ms);
         return -1;
     }
-    render_set_partial(rc, true);
-    printf("\nlive frames (partial frames on a surface that keeps its pixels), ms;\n"
-           "mean, p99 and max on the wall clock, cpu: this thread's CPU time per frame\n");
+    printf("\nlive frames, ms: whole frames (every frame drawn and presented in full, as\n"
+           "before partial frames) and partial ones (on a surface that keeps its pixels,\n"
+           "like the software window surface); mean, p99 and max on the wall clock,\n"
+           "cpu: this thread's CPU time per frame\n");
     printf("%-12s %-38s %4s %8s %8s %8s %8s\n", "", "", "n", "mean", "p99", "max", "cpu");
     static const slide_type types[] = {SLIDE_TITLE, SLIDE_TEXT, SLIDE_PHOTO, SLIDE_STATS,
                                        SLIDE_CHART};
-    for (size_t k = 0; k < sizeof types / sizeof types[0]; k++) {
-        long i = first_of(d, types[k]);
-        if (i < 0)
-            continue;
-        /* Frame 0 (layout, pictures, the still layer) is left out: these are
-         * the frames of a slide already on screen. */
-        frame(r, rc, &(player_view){.to = (size_t)i, .slide_remaining_ms = -1});
-        cpu_sum = 0;
-        for (int f = 1; f <= frames; f++)
-            ms[f - 1] = frame(r, rc,
-                              &(player_view){.to = (size_t)i,
-                                             .to_elapsed_ms = (player_ms)(f * FRAME_MS + 0.5),
-                                             .slide_remaining_ms = -1});
-        char name[80];
-        snprintf(name, sizeof name, "%s%s", d->slides[i].file,
-                 d->slides[i].type == SLIDE_PHOTO && d->slides[i].ken_burns ? " (Ken Burns)" : "");
-        print_stats(deck_slide_type_name(types[k]), name, ms, frames);
+    for (int partial = 0; partial <= 1; partial++) {
+        render_set_partial(rc, partial);
+        for (size_t k = 0; k < sizeof types / sizeof types[0]; k++) {
+            long i = first_of(d, types[k]);
+            if (i < 0)
+                continue;
+            /* Frame 0 (layout, pictures, the still layer) is left out: these
+             * are the frames of a slide already on screen. */
+            frame(r, rc, &(player_view){.to = (size_t)i, .slide_remaining_ms = -1});
+            cpu_sum = 0;
+            for (int f = 1; f <= frames; f++)
+                ms[f - 1] = frame(r, rc,
+                                  &(player_view){.to = (size_t)i,
+                                                 .to_elapsed_ms = (player_ms)(f * FRAME_MS + 0.5),
+                                                 .slide_remaining_ms = -1});
+            char name[80];
+            snprintf(name, sizeof name, "%s %s%s", partial ? "partial" : "whole", d->slides[i].file,
+                     d->slides[i].type == SLIDE_PHOTO && d->slides[i].ken_burns ? " (KB)" : "");
+            print_stats(deck_slide_type_name(types[k]), name, ms, frames);
+        }
     }
+    render_set_partial(rc, true);
     /* Transitions between the first title and the first stats slide (or
      * the first two slides), the figures counting as they come in. */
     long a = first_of(d, SLIDE_TITLE), b = first_of(d, SLIDE_STATS);
