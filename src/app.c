@@ -5,9 +5,13 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "datadir.h"
@@ -98,14 +102,27 @@ static const char *gl_renderer_name(SDL_Renderer *r)
  * go into a->renderer_note for the start event. */
 static int choose_renderer(app *a)
 {
-    a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC |
-                                                SDL_RENDERER_TARGETTEXTURE);
-    const char *gl = a->ren ? gl_renderer_name(a->ren) : NULL;
+    /* Without a GPU device node no GL driver can be a GPU: do not even load
+     * Mesa (its llvmpipe and LLVM cost start-up time and 24 MB). An
+     * SDL_RENDER_DRIVER set by hand is obeyed as it is. */
+    const char *forced = SDL_getenv("SDL_RENDER_DRIVER");
+    bool device = access("/dev/dri", F_OK) == 0 || access("/dev/nvidia0", F_OK) == 0;
+    const char *gl = NULL;
     char why[160] = "no accelerated renderer";
-    if (a->ren && backend_gl_is_software(gl)) {
+    if (device || forced) {
+        a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_ACCELERATED |
+                                                    SDL_RENDERER_PRESENTVSYNC |
+                                                    SDL_RENDERER_TARGETTEXTURE);
+        gl = a->ren ? gl_renderer_name(a->ren) : NULL;
+    } else {
+        snprintf(why, sizeof why, "no GPU device: /dev/dri and /dev/nvidia0 are missing");
+    }
+    if (a->ren && !forced && backend_gl_is_software(gl)) {
         snprintf(why, sizeof why, "OpenGL is %s, a software rasteriser", gl);
+        gl = NULL;
         SDL_DestroyRenderer(a->ren);
         a->ren = NULL;
+        SDL_GL_UnloadLibrary(); /* Mesa and LLVM out of memory again */
     }
     if (!a->ren) {
         /* The window's own framebuffer (XShm on X11), not a texture of
@@ -164,6 +181,13 @@ static int open_window(app *a)
 /* Everything the show needs, in order; 0, or -1 with the reason printed. */
 static int app_init(app *a)
 {
+#ifdef __GLIBC__
+    /* glibc raises its mmap threshold each time a big block is freed, so
+     * the next decoded pictures and layers come from heaps that never give
+     * memory back: a fixed threshold keeps big buffers mapped, returned to
+     * the system when freed. */
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+#endif
     const kiosk_options *o = a->o;
     a->log = playlog_open(o->log_file);
     if (o->log_file && !a->log) {

@@ -16,6 +16,10 @@
 #include "regions.h"
 
 #define STILL_LAYERS 2 /* the slides of a transition */
+/* Pictures kept, in screens' worth of pixels: the slide on screen, the
+ * next and previous ones (prefetched), the first (idle returns there) and
+ * one more, each up to a full-screen cover photo with Ken Burns overscan. */
+#define IMAGE_BUDGET_SCREENS 6
 
 typedef struct {
     bool valid;
@@ -104,6 +108,8 @@ static void size_changed(render_ctx *rc)
             SDL_DestroyTexture(rc->target[i]);
         rc->target[i] = NULL;
     }
+    images_set_budget(rc->images, (size_t)IMAGE_BUDGET_SCREENS * (size_t)rc->out_w *
+                                      (size_t)rc->out_h * 4);
     layout_canvas(rc->d, rc->out_w, rc->out_h, &rc->canvas_w, &rc->canvas_h, &rc->paint.scale);
     rc->boxes = (box_painter){&rc->paint, rc->images, rc->d, rc->out_w, rc->out_h};
     rc->layouts = calloc(rc->d->n_slides ? rc->d->n_slides : 1, sizeof *rc->layouts);
