@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
+
 static void touch(debounce *b, long long now_ms)
 {
     if (!b->pending)
@@ -18,20 +20,20 @@ void debounce_note(debounce *b, const char *path, debounce_kind kind, long long 
     while (i < b->n && strcmp(b->paths[i], path) != 0)
         i++;
     if (i == b->n) {
-        if (b->n == b->cap) {
-            size_t cap = b->cap ? b->cap * 2 : 16;
-            char **paths = realloc(b->paths, cap * sizeof *paths);
-            if (paths)
-                b->paths = paths;
-            bool *writing = paths ? realloc(b->writing, cap * sizeof *writing) : NULL;
-            if (writing)
-                b->writing = writing;
-            if (!paths || !writing) {
-                b->nomem = b->all = true;
-                return;
-            }
-            b->cap = cap;
+        /* Two arrays side by side: each grows to the same capacity. */
+        size_t cap_paths = b->cap, cap_writing = b->cap;
+        char **paths = grow_array(b->paths, &cap_paths, b->n + 1, sizeof *paths, 16);
+        if (paths)
+            b->paths = paths;
+        bool *writing =
+            paths ? grow_array(b->writing, &cap_writing, b->n + 1, sizeof *writing, 16) : NULL;
+        if (writing)
+            b->writing = writing;
+        if (!paths || !writing) {
+            b->nomem = b->all = true;
+            return;
         }
+        b->cap = cap_paths;
         if (!(b->paths[i] = strdup(path))) {
             b->nomem = b->all = true;
             return;

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "grow.h"
+
 char *deck_files_join(const char *dir, const char *rel)
 {
     char *out = NULL;
@@ -145,15 +147,12 @@ int deck_files_list_slides(const char *slides_dir, char ***names_out, size_t *n_
         free(full);
         if (!regular)
             continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 32;
-            char **grown = realloc(names, cap * sizeof *grown);
-            if (!grown) {
-                rc = -2;
-                break;
-            }
-            names = grown;
+        char **grown = grow_array(names, &cap, n + 1, sizeof *grown, 32);
+        if (!grown) {
+            rc = -2;
+            break;
         }
+        names = grown;
         if (!(names[n] = strdup(de->d_name))) {
             rc = -2;
             break;

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
+
 static char *dup_or_null(const char *s)
 {
     return s ? strdup(s) : NULL;
@@ -12,14 +14,10 @@ static char *dup_or_null(const char *s)
 bool diag_addv(diag_list *list, diag_severity sev, const char *path, int line, int col,
                const char *fmt, va_list ap)
 {
-    if (list->n == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 16;
-        diag *items = realloc(list->items, cap * sizeof *items);
-        if (!items)
-            return false;
-        list->items = items;
-        list->cap = cap;
-    }
+    diag *items = grow_array(list->items, &list->cap, list->n + 1, sizeof *items, 16);
+    if (!items)
+        return false;
+    list->items = items;
     char *message = NULL;
     if (vasprintf(&message, fmt, ap) < 0)
         message = NULL;

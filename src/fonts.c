@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "readfile.h"
 #include "utf8.h"
 
@@ -229,14 +230,11 @@ static int fallback_file(font_set *fs, uint32_t cp, bool bold)
         FcCharSetDestroy(cs);
     if (pat)
         FcPatternDestroy(pat);
-    if (fs->n_lookups == fs->cap_lookups) {
-        size_t cap = fs->cap_lookups ? fs->cap_lookups * 2 : 32;
-        void *p = realloc(fs->lookups, cap * sizeof *fs->lookups);
-        if (!p)
-            return found;
-        fs->lookups = p;
-        fs->cap_lookups = cap;
-    }
+    void *grown = grow_array(fs->lookups, &fs->cap_lookups, fs->n_lookups + 1,
+                             sizeof *fs->lookups, 32);
+    if (!grown)
+        return found;
+    fs->lookups = grown;
     fs->lookups[fs->n_lookups].cp = cp;
     fs->lookups[fs->n_lookups].bold = bold;
     fs->lookups[fs->n_lookups].file = found;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <turbojpeg.h>
 
+#include "grow.h"
 #include "readfile.h"
 
 /* ---- decoding ---------------------------------------------------------- */
@@ -391,7 +392,7 @@ struct image_cache {
     size_t budget;     /* texture bytes kept */
     long long max_pixels;
     char **reported; /* paths whose failure images_next_failure has told */
-    size_t n_reported;
+    size_t n_reported, cap_reported;
 };
 
 static void entry_free(entry *e)
@@ -492,7 +493,7 @@ static void forget_reported(image_cache *c)
         free(c->reported[i]);
     free(c->reported);
     c->reported = NULL;
-    c->n_reported = 0;
+    c->n_reported = c->cap_reported = 0;
 }
 
 void images_free(image_cache *c)
@@ -648,7 +649,8 @@ bool images_next_failure(image_cache *c, char *out, size_t cap)
             told = strcmp(c->reported[i], e->path) == 0;
         if (told)
             continue;
-        char **grown = realloc(c->reported, (c->n_reported + 1) * sizeof *grown);
+        char **grown =
+            grow_array(c->reported, &c->cap_reported, c->n_reported + 1, sizeof *grown, 8);
         char *copy = strdup(e->path);
         if (grown)
             c->reported = grown;

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
+
 /* JPEG keeps EXIF thumbnails and ICC profiles before the frame header, so the
  * size can sit a few hundred KiB in; never read more than this looking. */
 #define IMGPROBE_MAX_READ_BYTES (64u << 20)
@@ -135,14 +137,12 @@ imgprobe_status imgprobe_file(const char *path, imgprobe_info *info)
     unsigned char *buf = NULL;
     size_t len = 0, cap = 0;
     for (;;) {
-        size_t want = cap ? cap * 2 : IMGPROBE_FIRST_READ_BYTES;
-        unsigned char *grown = realloc(buf, want);
+        unsigned char *grown = grow_array(buf, &cap, cap + 1, 1, IMGPROBE_FIRST_READ_BYTES);
         if (!grown) {
             st = IMGPROBE_IO;
             break;
         }
         buf = grown;
-        cap = want;
         len += fread(buf + len, 1, cap - len, f);
         if (ferror(f)) {
             st = IMGPROBE_IO;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "utf8.h"
 
 /* A growable byte string, always NUL-terminated once anything is in it. */
@@ -30,16 +31,10 @@ typedef struct {
 
 static bool buf_reserve(strbuf *b, size_t extra)
 {
-    if (b->n + extra + 1 <= b->cap)
-        return true;
-    size_t cap = b->cap ? b->cap * 2 : 64;
-    while (cap < b->n + extra + 1)
-        cap *= 2;
-    char *p = realloc(b->p, cap);
+    char *p = grow_array(b->p, &b->cap, b->n + extra + 1, 1, 64);
     if (!p)
         return false;
     b->p = p;
-    b->cap = cap;
     return true;
 }
 
@@ -398,14 +393,10 @@ static json_pos_entry *add_entry(scanner *sc, json_pos_kind kind, int key_line,
                                  int key_col)
 {
     json_pos_index *ix = sc->ix;
-    if (ix->n == ix->cap) {
-        size_t cap = ix->cap ? ix->cap * 2 : 32;
-        json_pos_entry *e = realloc(ix->entries, cap * sizeof *e);
-        if (!e)
-            return NULL;
-        ix->entries = e;
-        ix->cap = cap;
-    }
+    json_pos_entry *grown = grow_array(ix->entries, &ix->cap, ix->n + 1, sizeof *grown, 32);
+    if (!grown)
+        return NULL;
+    ix->entries = grown;
     json_pos_entry *e = &ix->entries[ix->n];
     memset(e, 0, sizeof *e);
     e->path = strdup(sc->path.p ? sc->path.p : "");

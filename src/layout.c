@@ -8,6 +8,7 @@
 #include "anim.h"
 #include "chapters.h"
 #include "figures.h"
+#include "grow.h"
 
 /* Text styles in canvas pixels at a 1080-pixel short side (scaled by u). */
 typedef struct {
@@ -66,16 +67,12 @@ static layout_box *add_box(ctx *c, layout_box_kind kind, const char *field,
                            double x, double y, double w, double h)
 {
     slide_layout *l = c->l;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        layout_box *b = realloc(l->boxes, cap * sizeof *b);
-        if (!b) {
-            c->failed = 1;
-            return NULL;
-        }
-        l->boxes = b;
-        l->cap = cap;
+    layout_box *grown = grow_array(l->boxes, &l->cap, l->n + 1, sizeof *grown, 16);
+    if (!grown) {
+        c->failed = 1;
+        return NULL;
     }
+    l->boxes = grown;
     layout_box *b = &l->boxes[l->n++];
     memset(b, 0, sizeof *b);
     b->kind = kind;

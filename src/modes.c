@@ -12,6 +12,7 @@
 #include "figures.h"
 #include "datadir.h"
 #include "deck.h"
+#include "grow.h"
 #include "json_pos.h"
 #include "layout_json.h"
 #include "render.h"
@@ -99,13 +100,10 @@ static void locate(const deck *d, const slide *s, const char *field, int *line, 
     char *text = NULL;
     size_t len = 0, cap = 0;
     for (;;) {
-        if (len == cap) {
-            cap = cap ? cap * 2 : 16384;
-            char *t = realloc(text, cap);
-            if (!t)
-                break;
-            text = t;
-        }
+        char *t = grow_array(text, &cap, len + 1, 1, 16384);
+        if (!t)
+            break;
+        text = t;
         size_t n = fread(text + len, 1, cap - len, f);
         if (n == 0)
             break;

@@ -1,6 +1,7 @@
 #include "report.h"
 
 #include "civil.h"
+#include "grow.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -181,14 +182,10 @@ static bool blank(const char *s, size_t n)
 
 int report_feed(report *r, const char *text, size_t len, const char *name)
 {
-    if (r->n_sources == r->cap_sources) {
-        size_t cap = r->cap_sources ? r->cap_sources * 2 : 4;
-        source *s = realloc(r->sources, cap * sizeof *s);
-        if (!s)
-            return -1;
-        r->sources = s;
-        r->cap_sources = cap;
-    }
+    source *sources = grow_array(r->sources, &r->cap_sources, r->n_sources + 1, sizeof *sources, 4);
+    if (!sources)
+        return -1;
+    r->sources = sources;
     source *src = &r->sources[r->n_sources];
     src->name = strdup(name ? name : "-");
     if (!src->name)
@@ -214,16 +211,12 @@ int report_feed(report *r, const char *text, size_t len, const char *name)
             count_damaged(r, src->name, line_no);
             continue;
         }
-        if (r->n_ev == r->cap_ev) {
-            size_t cap = r->cap_ev ? r->cap_ev * 2 : 256;
-            event *grown = realloc(r->ev, cap * sizeof *grown);
-            if (!grown) {
-                free(ev.file);
-                return -1;
-            }
-            r->ev = grown;
-            r->cap_ev = cap;
+        event *grown = grow_array(r->ev, &r->cap_ev, r->n_ev + 1, sizeof *grown, 256);
+        if (!grown) {
+            free(ev.file);
+            return -1;
         }
+        r->ev = grown;
         ev.source = src_index;
         ev.seq = r->n_ev;
         if (ev.abs_s < src->first_abs_s)
@@ -242,8 +235,7 @@ int report_read_file(report *r, const char *path)
     size_t len = 0, cap = 0;
     for (;;) {
         if (len == cap) {
-            size_t ncap = cap ? cap * 2 : 65536;
-            char *grown = realloc(buf, ncap);
+            char *grown = grow_array(buf, &cap, len + 1, 1, 65536);
             if (!grown) {
                 free(buf);
                 fclose(f);
@@ -251,7 +243,6 @@ int report_read_file(report *r, const char *path)
                 return -1;
             }
             buf = grown;
-            cap = ncap;
         }
         size_t got = fread(buf + len, 1, cap - len, f);
         len += got;
@@ -300,7 +291,6 @@ static bool in_window(const counter *c, long long local_s)
     return local_s >= c->from_s && local_s < c->until_s;
 }
 
-
 /* The slide named by a show: by file, or by number when the log named no
  * file. -1 when memory runs out. */
 static long slide_index(counter *c, const event *e)
@@ -317,14 +307,11 @@ static long slide_index(counter *c, const event *e)
             res->slides[i].number = e->slide;
             return (long)i;
         }
-    if (res->n_slides == c->cap_slides) {
-        size_t cap = c->cap_slides ? c->cap_slides * 2 : 32;
-        report_slide *grown = realloc(res->slides, cap * sizeof *grown);
-        if (!grown)
-            return -1;
-        res->slides = grown;
-        c->cap_slides = cap;
-    }
+    report_slide *grown =
+        grow_array(res->slides, &c->cap_slides, res->n_slides + 1, sizeof *grown, 32);
+    if (!grown)
+        return -1;
+    res->slides = grown;
     report_slide *s = &res->slides[res->n_slides];
     memset(s, 0, sizeof *s);
     s->file = strdup(name);
@@ -351,14 +338,10 @@ static report_hour *hour_row(counter *c, long long local_s)
         else
             hi = mid;
     }
-    if (res->n_hours == c->cap_hours) {
-        size_t cap = c->cap_hours ? c->cap_hours * 2 : 64;
-        report_hour *grown = realloc(res->hours, cap * sizeof *grown);
-        if (!grown)
-            return NULL;
-        res->hours = grown;
-        c->cap_hours = cap;
-    }
+    report_hour *grown = grow_array(res->hours, &c->cap_hours, res->n_hours + 1, sizeof *grown, 64);
+    if (!grown)
+        return NULL;
+    res->hours = grown;
     memmove(&res->hours[lo + 1], &res->hours[lo], (res->n_hours - lo) * sizeof *res->hours);
     res->n_hours++;
     report_hour *h = &res->hours[lo];

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "modes.h"
 #include "report.h"
 
@@ -17,17 +18,13 @@ static int read_stdin(report *r)
     char *all = NULL;
     while ((got = fread(buf, 1, sizeof buf, stdin)) > 0) {
         if (len + got > cap) {
-            size_t ncap = cap ? cap * 2 : sizeof buf;
-            while (ncap < len + got)
-                ncap *= 2;
-            char *grown = realloc(all, ncap);
+            char *grown = grow_array(all, &cap, len + got, 1, sizeof buf);
             if (!grown) {
                 free(all);
                 errno = ENOMEM;
                 return -1;
             }
             all = grown;
-            cap = ncap;
         }
         memcpy(all + len, buf, got);
         len += got;

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "text_chars.h"
 #include "text_figures.h"
 #include "text_set.h"
@@ -145,14 +146,10 @@ typedef struct {
 
 static int push_end(line_ends *le, size_t e)
 {
-    if (le->n == le->cap) {
-        size_t cap = le->cap ? le->cap * 2 : 8;
-        size_t *ne = realloc(le->ends, cap * sizeof *ne);
-        if (!ne)
-            return -1;
-        le->ends = ne;
-        le->cap = cap;
-    }
+    size_t *ne = grow_array(le->ends, &le->cap, le->n + 1, sizeof *ne, 8);
+    if (!ne)
+        return -1;
+    le->ends = ne;
     le->ends[le->n++] = e;
     return 0;
 }
@@ -385,14 +382,10 @@ static int total_fit(const text_atoms *at, double w, line_ends *le)
 
 static int push_line(text_block *b, size_t *cap)
 {
-    if (b->n_lines == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 8;
-        text_line *nl = realloc(b->lines, ncap * sizeof *nl);
-        if (!nl)
-            return -1;
-        b->lines = nl;
-        *cap = ncap;
-    }
+    text_line *nl = grow_array(b->lines, cap, b->n_lines + 1, sizeof *nl, 8);
+    if (!nl)
+        return -1;
+    b->lines = nl;
     memset(&b->lines[b->n_lines++], 0, sizeof *b->lines);
     return 0;
 }

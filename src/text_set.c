@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "text_chars.h"
 
 /* The gap between an ideograph and Western letters or digits, in em. */
@@ -58,14 +59,10 @@ static bool continues_western(uint32_t cp)
 
 static int push(text_atoms *at, size_t *cap, text_atom a)
 {
-    if (at->n == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 64;
-        text_atom *na = realloc(at->a, ncap * sizeof *na);
-        if (!na)
-            return -1;
-        at->a = na;
-        *cap = ncap;
-    }
+    text_atom *na = grow_array(at->a, cap, at->n + 1, sizeof *na, 64);
+    if (!na)
+        return -1;
+    at->a = na;
     at->a[at->n++] = a;
     return 0;
 }
@@ -111,14 +108,10 @@ static int split_wide(const char *s, text_atoms *at, size_t *cap, size_t k)
     size_t pieces = utf8_length(s + wide.start, wide.end - wide.start);
     if (pieces < 2)
         return 0;
-    while (at->n + pieces - 1 > *cap) {
-        size_t ncap = *cap * 2;
-        text_atom *na = realloc(at->a, ncap * sizeof *na);
-        if (!na)
-            return -1;
-        at->a = na;
-        *cap = ncap;
-    }
+    text_atom *na = grow_array(at->a, cap, at->n + pieces - 1, sizeof *na, 64);
+    if (!na)
+        return -1;
+    at->a = na;
     memmove(&at->a[k + pieces], &at->a[k + 1], (at->n - k - 1) * sizeof *at->a);
     at->n += pieces - 1;
     size_t b = wide.start;

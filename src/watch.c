@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "grow.h"
+
 /* What a change inside a watched folder reports. IN_OPEN and IN_ACCESS are
  * left out: the show's own reading of the deck would wake it. */
 #define WATCH_DIR_MASK                                                                   \
@@ -91,16 +93,12 @@ static void add_dir(watch *w, const char *rel, int depth)
     for (size_t i = 0; i < w->n; i++)
         known |= w->w[i].wd == wd;
     if (!known) {
-        if (w->n == w->cap) {
-            size_t cap = w->cap ? w->cap * 2 : 16;
-            watched *grown = realloc(w->w, cap * sizeof *grown);
-            if (!grown) {
-                free(full);
-                return;
-            }
-            w->w = grown;
-            w->cap = cap;
+        watched *grown = grow_array(w->w, &w->cap, w->n + 1, sizeof *grown, 16);
+        if (!grown) {
+            free(full);
+            return;
         }
+        w->w = grown;
         char *copy = strdup(rel);
         if (!copy) {
             free(full);
@@ -291,16 +289,12 @@ static void scan_dir(const char *dir, const char *rel, int depth, scan *s)
             free(child);
             continue;
         }
-        if (s->n == s->cap) {
-            size_t cap = s->cap ? s->cap * 2 : 64;
-            scanned *grown = realloc(s->items, cap * sizeof *grown);
-            if (!grown) {
-                free(child);
-                break;
-            }
-            s->items = grown;
-            s->cap = cap;
+        scanned *grown = grow_array(s->items, &s->cap, s->n + 1, sizeof *grown, 64);
+        if (!grown) {
+            free(child);
+            break;
         }
+        s->items = grown;
         s->items[s->n++] = (scanned){child, (long long)st.st_size,
                                      (long long)st.st_mtim.tv_sec * 1000000000LL +
                                          st.st_mtim.tv_nsec,
