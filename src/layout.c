@@ -262,6 +262,39 @@ static void place_pause_mark(const ctx *c, slide_layout *l)
     l->pause_bar[1] = out_rect(c, x + 16 * u, y, 8 * u, 36 * u);
 }
 
+/* The chapter bar's band and slots: the band's width shared equally in
+ * whole output pixels. Returns -1 when memory runs out. */
+static int place_chapter_bar(const ctx *c, slide_layout *l)
+{
+    chapters table;
+    if (chapters_build(c->d, &table) != 0)
+        return -1;
+    int status = 0;
+    if (table.n > 0) {
+        double s = grid_scale(c), short_side = fmin(l->w, l->h);
+        double h = LAYOUT_CHAPTER_BAR_H * short_side / 1080.0;
+        int x0 = to_out(c, 0), y0 = to_out(c, l->h - h);
+        int bw = to_out(c, l->w) - x0, bh = to_out(c, l->h) - y0;
+        l->chapter_band = out_rect(c, x0, y0, bw, bh);
+        l->chapter_px = 24 * short_side / 1080.0;
+        l->chapter_slots = calloc(table.n, sizeof *l->chapter_slots);
+        if (!l->chapter_slots) {
+            status = -1;
+        } else {
+            l->n_chapter_slots = table.n;
+            int cell = bw / (int)table.n;
+            for (size_t k = 0; k < table.n; k++) {
+                int x = x0 + (int)k * cell;
+                l->chapter_slots[k] = (layout_chapter_slot){
+                    table.list[k].name, out_rect(c, x, y0, cell, bh),
+                    out_rect(c, x + cell / 4, y0, cell / 2, layout_out_px(4, s))};
+            }
+        }
+    }
+    chapters_free(&table);
+    return status;
+}
+
 static bool present(const char *s)
 {
     return s && *s;
@@ -730,6 +763,8 @@ int layout_slide(const deck *d, const slide *s, double canvas_w, double canvas_h
     out->has_chapter_bar = chapters_any(d);
     out->chapter_bar_h = LAYOUT_CHAPTER_BAR_H * c.u;
     place_pause_mark(&c, out);
+    if (place_chapter_bar(&c, out) != 0)
+        c.failed = 1;
     if (s->background_image)
         add_image(&c, "background", s->background_image, 0, 0, canvas_w, canvas_h, FIT_COVER,
                   false);
@@ -753,5 +788,6 @@ void layout_free(slide_layout *l)
     for (size_t i = 0; i < l->n; i++)
         text_block_free(&l->boxes[i].text);
     free(l->boxes);
+    free(l->chapter_slots);
     memset(l, 0, sizeof *l);
 }

@@ -56,6 +56,11 @@ typedef struct {
     int caption_px;
 } layout_placeholder;
 
+typedef struct {
+    const char *name; /* borrowed from the deck */
+    layout_rect slot, mark;
+} layout_chapter_slot;
+
 /* A piece of a figure on its baseline: left edge and width, canvas pixels;
  * w 0 when the figure has no such piece. */
 typedef struct {
@@ -122,6 +127,13 @@ typedef struct {
     /* The pause mark, shown while the show is paused: two bars on a dark
      * panel in the top-right corner. */
     layout_rect pause_panel, pause_bar[2];
+    /* The chapter bar along the bottom: its band and one slot per chapter
+     * of the deck's chapter table (chapters.h), in its order; the name is
+     * centred in the slot, the mark over the current chapter's slot. */
+    layout_rect chapter_band;
+    layout_chapter_slot *chapter_slots;
+    size_t n_chapter_slots;
+    double chapter_px; /* the names' size, canvas pixels */
 } slide_layout;
 
 typedef struct {

@@ -4,6 +4,7 @@
 #include "render.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,10 +48,9 @@ struct render_ctx {
     SDL_Texture *target[2]; /* off-screen slides for transitions */
     lru_cache layers;       /* still_layer */
     bool no_caching;        /* benchmarks: rasterise text every frame */
-    /* the chapter bar as last drawn: slot k is chapter k of the table drawn */
-    SDL_Rect chapter_bar;
-    int chapter_cell;
-    size_t chapter_slots;
+    /* the slide whose layout placed the chapter bar last drawn; SIZE_MAX:
+     * none was drawn */
+    size_t chapter_bar_slide;
     staff_hits staff; /* empty when the overlay is closed */
     /* Partial frames (render_set_partial): what the target shows after the
      * last frame, and the rectangles that frame changed. */
@@ -114,6 +114,7 @@ static void size_changed(render_ctx *rc)
     rc->boxes = (box_painter){&rc->paint, rc->images, rc->d, rc->out_w, rc->out_h};
     rc->layouts = calloc(rc->d->n_slides ? rc->d->n_slides : 1, sizeof *rc->layouts);
     rc->n_layouts = rc->layouts ? rc->d->n_slides : 0;
+    rc->chapter_bar_slide = SIZE_MAX;
 }
 
 render_ctx *render_new(SDL_Renderer *r, const deck *d, int out_w, int out_h,
@@ -125,6 +126,7 @@ render_ctx *render_new(SDL_Renderer *r, const deck *d, int out_w, int out_h,
         return NULL;
     }
     rc->d = d;
+    rc->chapter_bar_slide = SIZE_MAX;
     rc->out_w = out_w;
     rc->out_h = out_h;
     char shipped_regular[4096], shipped_bold[4096];
@@ -306,38 +308,42 @@ static frame_status draw_slide(render_ctx *rc, size_t i, long long t_ms)
 
 /* ---- chapters and overlay ----------------------------------------------------- */
 
-static void draw_chapter_bar(render_ctx *rc, const chapters *table, int current)
+/* The chapter bar as slide i's layout places it, chapter `current`
+ * highlighted. */
+static void draw_chapter_bar(render_ctx *rc, size_t i, int current)
 {
-    rc->chapter_slots = 0;
-    if (!table || table->n == 0)
+    rc->chapter_bar_slide = SIZE_MAX;
+    const slide_layout *l = render_layout(rc, i);
+    if (!l || l->n_chapter_slots == 0)
         return;
+    rc->chapter_bar_slide = i;
     painter *p = &rc->paint;
-    double h = LAYOUT_CHAPTER_BAR_H * fmin(rc->canvas_w, rc->canvas_h) / 1080.0;
-    SDL_Rect bar = paint_rect(p, 0, rc->canvas_h - h, rc->canvas_w, h);
-    paint_fill(p, bar, (SDL_Color){0, 0, 0, 255}, 0.45);
-    int px = paint_px(p, 24 * fmin(rc->canvas_w, rc->canvas_h) / 1080.0);
-    int cell = bar.w / (int)table->n;
-    rc->chapter_bar = bar;
-    rc->chapter_cell = cell;
-    rc->chapter_slots = table->n;
-    for (size_t k = 0; k < table->n; k++) {
+    const layout_rect *band = &l->chapter_band;
+    paint_fill(p, paint_rect(p, band->x, band->y, band->w, band->h), (SDL_Color){0, 0, 0, 255},
+               0.45);
+    int px = paint_px(p, l->chapter_px);
+    for (size_t k = 0; k < l->n_chapter_slots; k++) {
+        const layout_chapter_slot *cs = &l->chapter_slots[k];
         bool on = (int)k == current;
         SDL_Color col = paint_role(&rc->d->theme, on ? ROLE_ACCENT : ROLE_MUTED);
-        SDL_Rect r = {bar.x + (int)k * cell, bar.y, cell, bar.h};
-        paint_text_centred(p, table->list[k].name, px, on, col, r);
+        paint_text_centred(p, cs->name, px, on, col,
+                           paint_rect(p, cs->slot.x, cs->slot.y, cs->slot.w, cs->slot.h));
         if (on)
-            paint_fill(p, (SDL_Rect){r.x + r.w / 4, r.y, r.w / 2, paint_px(p, 4)}, col, 1);
+            paint_fill(p, paint_rect(p, cs->mark.x, cs->mark.y, cs->mark.w, cs->mark.h), col, 1);
     }
 }
 
 int render_chapter_at(render_ctx *rc, int x, int y)
 {
-    SDL_Rect bar = rc->chapter_bar;
-    if (rc->chapter_slots == 0 || rc->chapter_cell <= 0 || x < bar.x || y < bar.y ||
-        y >= bar.y + bar.h)
-        return -1;
-    size_t k = (size_t)((x - bar.x) / rc->chapter_cell);
-    return k < rc->chapter_slots ? (int)k : -1;
+    const slide_layout *l =
+        rc->chapter_bar_slide == SIZE_MAX ? NULL : render_layout(rc, rc->chapter_bar_slide);
+    for (size_t k = 0; l && k < l->n_chapter_slots; k++) {
+        const layout_rect *s = &l->chapter_slots[k].slot;
+        SDL_Rect r = paint_rect(&rc->paint, s->x, s->y, s->w, s->h);
+        if (r.w > 0 && x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h)
+            return (int)k;
+    }
+    return -1;
 }
 
 /* The chapter the bar highlights for view v; -1 none. */
@@ -354,7 +360,10 @@ static void draw_overlay(render_ctx *rc, const player_view *v, const render_over
     painter *p = &rc->paint;
     const chapters *table = o ? o->chapters : NULL;
     int current = bar_chapter(v, o);
-    draw_chapter_bar(rc, table, current);
+    if (table && table->n > 0)
+        draw_chapter_bar(rc, v->to, current);
+    else
+        rc->chapter_bar_slide = SIZE_MAX;
     const slide_layout *l = o && o->paused ? render_layout(rc, v->to) : NULL;
     if (l) { /* present, not shouting */
         SDL_Color ink = paint_role(&rc->d->theme, ROLE_TEXT);
