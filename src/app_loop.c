@@ -50,26 +50,12 @@ static void staff_text(app *a, char *buf, size_t cap)
 
 /* The slides a visitor or the timer can bring next: their photos decode
  * while this one shows. */
-static void prefetch_neighbours(app *a)
+static void prefetch_upcoming(app *a)
 {
-    size_t n = a->d->n_slides, cur = player_current(a->p);
-    if (n == 0)
-        return;
-    for (size_t step = 1; step < n; step++) { /* next playable */
-        size_t i = (cur + step) % n;
-        if (a->d->slides[i].type != SLIDE_BROKEN) {
-            render_prefetch(a->rc, i);
-            break;
-        }
-    }
-    for (size_t step = 1; step < n; step++) { /* previous playable */
-        size_t i = (cur + n - step) % n;
-        if (a->d->slides[i].type != SLIDE_BROKEN) {
-            render_prefetch(a->rc, i);
-            break;
-        }
-    }
-    render_prefetch(a->rc, 0); /* where idle returns to */
+    size_t next[PLAYER_UPCOMING_MAX];
+    size_t n = player_upcoming(a->p, next);
+    for (size_t i = 0; i < n; i++)
+        render_prefetch(a->rc, next[i]);
 }
 
 /* Sends the frame to the screen: with partial frames only the rectangles
@@ -213,7 +199,7 @@ void app_loop(app *a)
             a->dirty = false;
             pace_presented(&pc, clock_ms(), drew_last && was_moving && !waited);
             drew_last = true;
-            prefetch_neighbours(a);
+            prefetch_upcoming(a);
             if (!moving)
                 pace_still(&pc);
         } else {

@@ -592,6 +592,24 @@ player_view player_view_at(player *p, player_ms now)
     return v;
 }
 
+size_t player_upcoming(const player *p, size_t out[PLAYER_UPCOMING_MAX])
+{
+    if (!p->has_slide || !p->d || p->d->n_slides == 0)
+        return 0;
+    size_t cur = player_current(p);
+    size_t candidates[PLAYER_UPCOMING_MAX] = {neighbour(p, cur, +1), neighbour(p, cur, -1),
+                                              p->first};
+    size_t n = 0;
+    for (size_t i = 0; i < PLAYER_UPCOMING_MAX; i++) {
+        bool seen = candidates[i] == cur || !playable(p->d, candidates[i]);
+        for (size_t k = 0; k < n; k++)
+            seen |= out[k] == candidates[i];
+        if (!seen)
+            out[n++] = candidates[i];
+    }
+    return n;
+}
+
 size_t player_current(const player *p)
 {
     return destination(p);

@@ -160,6 +160,13 @@ int player_set_deck(player *p, const deck *d, player_ms now_ms);
 /* The current slide: the one shown, or arriving, or queued to arrive.
  * Meaningless (0) when the deck has no playable slide. */
 size_t player_current(const player *p);
+
+/* The slides that can come on screen next, for prefetching: the next and
+ * the previous playable slide and the one idle return goes to, each once,
+ * none the current one. Writes up to PLAYER_UPCOMING_MAX indexes to out
+ * and returns how many. */
+#define PLAYER_UPCOMING_MAX 3
+size_t player_upcoming(const player *p, size_t out[PLAYER_UPCOMING_MAX]);
 bool player_paused(const player *p);
 
 /* The deck's chapter table (chapters.h), built when the deck was given:

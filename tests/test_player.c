@@ -562,8 +562,57 @@ static void test_day(player_ms tick_every_ms)
     free_deck(d);
 }
 
+/* What to prefetch: the next and previous playable slides and where idle
+ * returns, each once, never the slide on screen nor a broken one. */
+static void test_upcoming(void)
+{
+    static const struct {
+        int kind;
+        int broken_first; /* also break slide 0: idle returns to slide 1 */
+        size_t goto_slide;
+        size_t n;
+        size_t want[PLAYER_UPCOMING_MAX];
+    } rows[] = {
+        /* MAIN: 0 1 [2 broken] 3 4 5 */
+        {DECK_MAIN, 0, 0, 2, {1, 5}},       /* on the idle slide: it is not repeated */
+        {DECK_MAIN, 0, 1, 3, {3, 0, 0}},    /* next skips the broken slide; prev is idle's */
+        {DECK_MAIN, 0, 3, 3, {4, 1, 0}},
+        {DECK_MAIN, 0, 5, 2, {0, 4}},       /* looping forward lands on idle's slide */
+        {DECK_MAIN, 1, 3, 3, {4, 1, 1}},    /* slide 0 broken: idle goes to 1, not 0 */
+        /* SHORT: 0 [1 broken] 2: next and previous are the same slide */
+        {DECK_SHORT, 0, 2, 1, {0}},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        deck *d = make_deck(rows[i].kind);
+        if (rows[i].broken_first)
+            d->slides[0].type = SLIDE_BROKEN;
+        player *p = player_new(d, 0);
+        player_goto(p, rows[i].goto_slide, 0, PLAYER_CAUSE_KEY);
+        size_t got[PLAYER_UPCOMING_MAX];
+        size_t n = player_upcoming(p, got);
+        size_t want_n = rows[i].n;
+        /* rows list a slide twice where it is both: count it once */
+        size_t uniq[PLAYER_UPCOMING_MAX], un = 0;
+        for (size_t k = 0; k < want_n; k++) {
+            bool dup = false;
+            for (size_t j = 0; j < un; j++)
+                dup |= uniq[j] == rows[i].want[k];
+            if (!dup)
+                uniq[un++] = rows[i].want[k];
+        }
+        bool same = n == un;
+        for (size_t k = 0; same && k < n; k++)
+            same = got[k] == uniq[k];
+        CHECK(same, "upcoming row %zu (on slide %zu): expected %zu slides, got %zu (%zu %zu %zu)", i,
+              player_current(p), un, n, n > 0 ? got[0] : 99, n > 1 ? got[1] : 99, n > 2 ? got[2] : 99);
+        player_free(p);
+        free_deck(d);
+    }
+}
+
 int main(void)
 {
+    test_upcoming();
     run_scripts();
     test_continuity();
     test_chapters();
