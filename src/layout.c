@@ -135,25 +135,28 @@ static double add_text(ctx *c, int style, const char *field, const char *text,
     return b->h;
 }
 
-static void add_fill(ctx *c, double x, double y, double w, double h, layout_role role,
-                     double alpha)
+/* A flat rectangle (LBOX_FILL) or a gradient (LBOX_SHADE) of a colour role. */
+static void add_tint(ctx *c, layout_box_kind kind, double x, double y, double w, double h,
+                     layout_role role, double alpha, bool dark_top)
 {
-    layout_box *b = add_box(c, LBOX_FILL, "", x, y, w, h);
+    layout_box *b = add_box(c, kind, "", x, y, w, h);
     if (b) {
         b->role = role;
         b->alpha = alpha;
+        b->dark_top = dark_top;
     }
+}
+
+static void add_fill(ctx *c, double x, double y, double w, double h, layout_role role,
+                     double alpha)
+{
+    add_tint(c, LBOX_FILL, x, y, w, h, role, alpha, false);
 }
 
 static void add_shade(ctx *c, double x, double y, double w, double h, double alpha,
                       bool dark_top)
 {
-    layout_box *b = add_box(c, LBOX_SHADE, "", x, y, w, h);
-    if (b) {
-        b->role = ROLE_DARK;
-        b->alpha = alpha;
-        b->dark_top = dark_top;
-    }
+    add_tint(c, LBOX_SHADE, x, y, w, h, ROLE_DARK, alpha, dark_top);
 }
 
 static layout_placeholder placeholder_for(const ctx *c, double x, double y, double w, double h);
