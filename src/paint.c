@@ -1,6 +1,7 @@
 #include "paint.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +50,14 @@ void painter_forget(painter *p)
 {
     lru_clear(&p->text);
     lru_clear(&p->digits);
+}
+
+void paint_report(painter *p, const char *what)
+{
+    if (p->reported)
+        return;
+    p->reported = true;
+    fprintf(stderr, "kiosk: cannot %s (%s); drawing goes on without it\n", what, SDL_GetError());
 }
 
 /* ---- geometry ---------------------------------------------------------------- */
@@ -163,11 +172,14 @@ static const paint_text_entry *cached_text(painter *p, const char *s, const text
     SDL_Texture *tex = SDL_CreateTextureFromSurface(p->r, surf);
     int w = surf->w, h = surf->h;
     SDL_FreeSurface(surf);
-    if (!tex)
+    if (!tex) {
+        paint_report(p, "create a texture for a line of text");
         return NULL;
+    }
     SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
     char *copy = strdup(s);
     if (!copy) {
+        paint_report(p, "keep a line of text: out of memory");
         SDL_DestroyTexture(tex);
         return NULL;
     }
@@ -254,6 +266,8 @@ const paint_digits *paint_digits_for(painter *p, int px, SDL_Color col)
             a->glyph[k] = SDL_CreateTextureFromSurface(p->r, s);
             if (a->glyph[k])
                 SDL_SetTextureBlendMode(a->glyph[k], SDL_BLENDMODE_BLEND);
+            else
+                paint_report(p, "create a texture for a digit");
             a->h = s->h;
             SDL_FreeSurface(s);
         }

@@ -25,7 +25,12 @@ typedef struct {
     double scale;  /* layout canvas pixels to output pixels */
     lru_cache text;   /* paint_text_entry */
     lru_cache digits; /* paint_digits */
+    bool reported;    /* a failure has been reported (once per painter) */
 } painter;
+
+/* Reports a failed allocation or texture creation on stderr, the first
+ * time only: a frame still draws, without what failed. */
+void paint_report(painter *p, const char *what);
 
 /* Returns 0, or -1 when memory runs out. */
 int painter_init(painter *p, SDL_Renderer *r, font_set *fonts);

@@ -114,6 +114,8 @@ static void size_changed(render_ctx *rc)
     rc->boxes = (box_painter){&rc->paint, rc->images, rc->d, rc->out_w, rc->out_h};
     rc->layouts = calloc(rc->d->n_slides ? rc->d->n_slides : 1, sizeof *rc->layouts);
     rc->n_layouts = rc->layouts ? rc->d->n_slides : 0;
+    if (!rc->layouts)
+        paint_report(&rc->paint, "keep the slides' layouts: out of memory");
     rc->chapter_bar_slide = SIZE_MAX;
 }
 
@@ -222,8 +224,10 @@ const slide_layout *render_layout(render_ctx *rc, size_t i)
     if (!slot->valid) {
         layout_measurer m = {measure, rc, rc->paint.scale};
         if (layout_slide(rc->d, &rc->d->slides[i], rc->canvas_w, rc->canvas_h, &m,
-                         &slot->layout) != 0)
+                         &slot->layout) != 0) {
+            paint_report(&rc->paint, "lay out a slide: out of memory");
             return NULL;
+        }
         slot->valid = true;
     }
     return &slot->layout;
@@ -264,8 +268,10 @@ static SDL_Texture *layer_of(render_ctx *rc, size_t i, const slide_layout *l, fr
     if (!layer->tex) {
         layer->tex = SDL_CreateTexture(rc->paint.r, SDL_PIXELFORMAT_ARGB8888,
                                        SDL_TEXTUREACCESS_TARGET, rc->out_w, rc->out_h);
-        if (!layer->tex)
+        if (!layer->tex) {
+            paint_report(&rc->paint, "create a slide's still layer");
             return NULL;
+        }
         SDL_SetTextureBlendMode(layer->tex, SDL_BLENDMODE_NONE);
     }
     SDL_Texture *prev = SDL_GetRenderTarget(rc->paint.r);
@@ -402,6 +408,8 @@ static SDL_Texture *target(render_ctx *rc, int k)
                                           SDL_TEXTUREACCESS_TARGET, rc->out_w, rc->out_h);
         if (rc->target[k])
             SDL_SetTextureBlendMode(rc->target[k], SDL_BLENDMODE_BLEND);
+        else
+            paint_report(&rc->paint, "create a transition's picture");
     }
     return rc->target[k];
 }
