@@ -2,7 +2,9 @@
  *
  * CHECK(cond, fmt, ...) records a failure with the row's context and goes on,
  * so one run reports every broken row. check_done() prints the closing line
- * "N passed, N failed" and returns the exit status for main(). */
+ * "N passed, N failed" and returns the exit status for main(): failure when
+ * any check failed, and also when no check ran at all — a test whose table
+ * came out empty or whose set-up bailed out early has proved nothing. */
 #ifndef KIOSK_TEST_CHECK_H
 #define KIOSK_TEST_CHECK_H
 
@@ -39,6 +41,10 @@ static int check_failed_count;
 static inline int check_done(void)
 {
     printf("%d passed, %d failed\n", check_passed_count, check_failed_count);
+    if (check_passed_count + check_failed_count == 0) {
+        fprintf(stderr, "FAILED: no check ran\n");
+        return 1;
+    }
     return check_failed_count ? 1 : 0;
 }
 

@@ -104,7 +104,7 @@ static const script scripts[] = {
         {5400, TICK, 0, 1, 1, 0, "", 0.5, 400, 5400},
         {5800, TICK, 0, 1, 0, 0, "", 1.0, 800, 10800},
         {10800, TICK, 0, 3, 1, 0, "show:3:auto@10800", XP, 0, X},
-        {11100, TICK, 0, 3, 1, 0, "", 0.875, 300, X}, /* push: ease-out */
+        {11100, TICK, 0, 3, 1, 0, "", XP, 300, X}, /* curve: test_settle_contract */
         {17400, TICK, 0, 4, 0, 0, "show:4:auto@17400", XP, 0, 21400},
         {21400, TICK, 0, 5, 1, 0, "show:5:auto@21400", XP, 0, X},
         {27400, TICK, 0, 0, 1, 0, "show:0:auto@27400", XP, 0, X},
@@ -154,7 +154,9 @@ static const script scripts[] = {
         {1000, DRAG, -0.1, 0, 1, 0, "", 0.1, 0, NONE},
         {1100, DRAG, -0.4, 0, 1, 0, "", 0.4, 0, NONE},
         {1200, RELEASE, 0.0, 1, 1, 0, "show:1:swipe@1200", 0.4, 0, 1200},
-        {1510, TICK, 0, 1, 0, 0, "", 1.0, 310, 6510},
+        /* Landed within the longest release there is (test_settle_contract
+         * holds it to the distance left). */
+        {1200 + PLAYER_RELEASE_MIN_MS + PLAYER_RELEASE_SPAN_MS, TICK, 0, 1, 0, 0, "", 1.0, X, X},
         END}},
     {"a short drag springs back and the slide keeps its time", DECK_MAIN, {
         {0, TICK, 0, 0, 0, 0, "show:0:start@0", XP, X, 5000},
@@ -610,11 +612,65 @@ static void test_upcoming(void)
     }
 }
 
+/* What a transition promises, whatever its curve: from where it starts, the
+ * picture only moves toward its end, lands exactly on it, and does so within
+ * the stated duration — the slide's transition for an automatic advance, and
+ * PLAYER_RELEASE_MIN_MS + PLAYER_RELEASE_SPAN_MS * (distance left) for a
+ * released drag. Ease-out curves run ahead of a straight line. */
+static void check_settles(player *p, player_ms start, double from, player_ms within_ms,
+                          const char *what)
+{
+    double prev = from;
+    player_ms landed = -1;
+    int backwards = 0;
+    bool ahead_of_line = true;
+    for (player_ms t = start; t <= start + within_ms + 50; t += 5) {
+        player_tick(p, t);
+        player_view v = player_view_at(p, t);
+        double at = v.transitioning ? v.progress : 1.0;
+        if (at < prev - 1e-12)
+            backwards++;
+        double line = from + (1.0 - from) * (double)(t - start) / (double)within_ms;
+        if (t > start && t < start + within_ms && at < line - 1e-9)
+            ahead_of_line = false;
+        prev = at;
+        if (landed < 0 && !v.transitioning) {
+            landed = t - start;
+            CHECK(v.progress == 1.0 || !v.transitioning, "%s: did not land exactly", what);
+        }
+    }
+    CHECK(backwards == 0, "%s: the picture moved back %d times", what, backwards);
+    CHECK(landed >= 0 && landed <= within_ms, "%s: landed after %lld ms, promised within %lld",
+          what, landed, within_ms);
+    CHECK(ahead_of_line, "%s: an ease-out fell behind a straight line", what);
+}
+
+static void test_settle_contract(void)
+{
+    deck *d = make_deck(DECK_MAIN);
+    /* Automatic advance into slide 3: its own transition's duration. */
+    player *p = player_new(d, 0);
+    player_tick(p, 10800);
+    CHECK(player_current(p) == 3, "auto-advance: expected slide 3, got %zu", player_current(p));
+    check_settles(p, 10800, 0.0, d->slides[3].transition.duration_ms, "auto-advance push");
+    player_free(p);
+    /* A drag released 0.4 of the way: the rest within the release rule. */
+    p = player_new(d, 0);
+    player_drag(p, -0.1, 1000);
+    player_drag(p, -0.4, 1100);
+    player_release(p, 0.0, 1200);
+    player_ms promise = PLAYER_RELEASE_MIN_MS + (player_ms)(PLAYER_RELEASE_SPAN_MS * 0.6 + 0.5);
+    check_settles(p, 1200, 0.4, promise, "released drag");
+    player_free(p);
+    free_deck(d);
+}
+
 int main(void)
 {
     test_upcoming();
     run_scripts();
     test_continuity();
+    test_settle_contract();
     test_chapters();
     test_edges();
     test_day(0);     /* deadline-driven */
