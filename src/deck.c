@@ -50,6 +50,7 @@ static cJSON *read_json(deck_loader *L, json_pos_index *ix)
                DECK_MAX_JSON_BYTES >> 10);
         goto done;
     }
+    ix->lang = L->diags.lang;
     int st = json_pos_scan(text, len, ix);
     if (st == JSON_POS_NOMEM) {
         L->nomem = true;
@@ -110,8 +111,10 @@ static void flush_diags(deck_loader *L, diag_list *out, char **first_error)
         const diag *d = order[i];
         size_t before = out->n;
         diag_add(out, d->severity, d->path, d->line, d->col, "%s", d->message);
-        if (out->n > before)
+        if (out->n > before) {
             out->items[before].local = d->local;
+            out->items[before].id = d->id;
+        }
         if (first_error && !*first_error && d->severity == DIAG_ERROR && !d->local &&
             asprintf(first_error, "%s:%d:%d: %s", d->path, d->line, d->col,
                      d->message) < 0) {
@@ -162,7 +165,8 @@ static void flush_settings(deck_loader *L, diag_list *settings_diags, diag_list 
 deck *deck_load(const char *dir, const char *font_dir, diag_list *diags)
 {
     deck *d = calloc(1, sizeof *d);
-    deck_loader L = {.dir = dir, .font_dir = font_dir ? font_dir : "fonts"};
+    deck_loader L = {.dir = dir, .font_dir = font_dir ? font_dir : "fonts",
+                     .diags = {.lang = diags->lang}};
     char **names = NULL;
     size_t n_names = 0;
     char *slides_dir = NULL;
@@ -199,7 +203,7 @@ deck *deck_load(const char *dir, const char *font_dir, diag_list *diags)
         load_file(&L, d, bind_settings_file);
         /* Held back so that every file's diagnostics come in name order. */
         settings_diags = L.diags;
-        L.diags = (diag_list){0};
+        L.diags = (diag_list){.lang = diags->lang};
         settings_held = true;
     }
     L.settings = d;
