@@ -3,6 +3,8 @@
 # MESSAGE; exit 0 when there is no error, 1 when there is one, 2 on a usage
 # error. Usage: bash tests/check_cli.sh /path/to/kiosk
 set -u
+# The language of the messages comes from the locale; each row sets its own.
+unset LC_ALL LC_MESSAGES
 kiosk=${1:?usage: check_cli.sh /path/to/kiosk}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -20,12 +22,17 @@ write() {
 }
 
 # expect NAME STATUS DECK [LINE...]: runs --check on DECK and wants exactly
-# STATUS and exactly the given diagnostic lines, in that order.
+# STATUS and exactly the given diagnostic lines, in that order. The options
+# in the array `opts` (and the environment) are passed on; the messages are
+# English unless a row asks otherwise.
+opts=()
 expect() {
     local name=$1 want_status=$2 dir=$3
     shift 3
     local status=0
-    timeout 120 "$kiosk" --check "$dir" 2>"$tmp/stderr" >"$tmp/stdout" || status=$?
+    env LANG="${LANG_FOR_ROW:-C.UTF-8}" ${LC_ALL_FOR_ROW:+LC_ALL="$LC_ALL_FOR_ROW"} \
+        timeout 120 "$kiosk" --check "${opts[@]}" "$dir" 2>"$tmp/stderr" >"$tmp/stdout" ||
+        status=$?
     [ "$status" = "$want_status" ] || fail "$name: expected exit status $want_status, got $status"
     grep -E '^[^ ]+:[0-9]+:[0-9]+: (error|warning): ' "$tmp/stderr" >"$tmp/got" || true
     if [ $# -gt 0 ]; then printf '%s\n' "$@" >"$tmp/want"; else : >"$tmp/want"; fi
@@ -70,6 +77,59 @@ expect "no slides" 1 "$empty" \
 
 expect "missing deck folder" 1 "$tmp/nowhere" \
     "$tmp/nowhere:1:1: error: the deck folder does not exist"
+
+# ---- messages a person editing by hand understands -------------------------
+hand=$tmp/hand
+write "$hand" slides/010-comma.json $'{\n  "type": "title"，\n  "title": "A"\n}\n'
+write "$hand" slides/020-quote.json '{"type": "title", "title": "他说"你好""}'
+write "$hand" slides/030-comment.json $'// the opening slide\n{"type": "title", "title": "A"}\n'
+write "$hand" slides/040-number.json \
+    '{"type": "stats", "items": [{"label": "游客", "value": 1,350}]}'
+write "$hand" slides/050-path.json '{"type": "photo", "image": "assets\hall.jpg"}'
+printf '\xff\xfe{\0}\0' >"$hand/slides/060-utf16.json"
+expect "hand-editing mistakes" 1 "$hand" \
+    "slides/010-comma.json:2:18: error: the full-width comma '，' (U+FF0C) is used as JSON punctuation; type the ASCII ',' instead" \
+    "slides/020-quote.json:1:31: error: this '\"' ends the text early; inside a text write the quote as \\\" or use the Chinese quotes “ ”" \
+    'slides/030-comment.json:1:1: error: JSON files cannot hold comments; delete the // comment' \
+    'slides/040-number.json:1:54: error: 1,350 is written with a thousands separator, which JSON does not allow; write 1350 (the show adds separators itself, see "separator")' \
+    "slides/050-path.json:1:35: error: \"\\h\" is not an escape: in JSON a '\\' starts an escape; write paths with '/', like \"assets/hall.jpg\"" \
+    "slides/060-utf16.json:1:1: error: the file is saved as UTF-16 (with a byte order mark); save it as UTF-8 instead (in the editor's \"Save As\", encoding UTF-8)"
+
+# The same in Chinese: from --messages, or from the locale; --messages wins,
+# and LC_ALL comes before LANG.
+zh_hand=(
+    "slides/010-comma.json:2:18: error: 全角逗号“，”（U+FF0C）被当作 JSON 符号；请改成英文半角的“,”"
+    "slides/020-quote.json:1:31: error: 这个“\"”提前结束了文字；文字里的引号请写成 \\\" 或改用中文引号“ ”"
+    'slides/030-comment.json:1:1: error: JSON 文件里不能写注释；请删除这段 // 注释'
+    'slides/040-number.json:1:54: error: 1,350 中的千位分隔符 JSON 不允许；请写成 1350（放映时会自动加分隔符，见 "separator"）'
+    'slides/050-path.json:1:35: error: “\h”不是有效的转义：JSON 里的“\”表示转义；路径请用“/”分隔，写成 "assets/hall.jpg"'
+    'slides/060-utf16.json:1:1: error: 文件是 UTF-16 编码（带字节顺序标记）；请在编辑器的“另存为”里选择 UTF-8 编码重新保存'
+)
+opts=(--messages zh)
+expect "--messages zh" 1 "$hand" "${zh_hand[@]}"
+grep -qx "$hand：6 张幻灯片，6 个错误，0 个警告" "$tmp/stderr" ||
+    fail "--messages zh: expected the summary in Chinese, got: $(tail -1 "$tmp/stderr")"
+opts=()
+LANG_FOR_ROW=zh_CN.UTF-8 expect "LANG=zh_CN.UTF-8" 1 "$hand" "${zh_hand[@]}"
+opts=(--messages en)
+LANG_FOR_ROW=zh_CN.UTF-8 expect "--messages en beats LANG" 1 "$hand" \
+    "slides/010-comma.json:2:18: error: the full-width comma '，' (U+FF0C) is used as JSON punctuation; type the ASCII ',' instead" \
+    "slides/020-quote.json:1:31: error: this '\"' ends the text early; inside a text write the quote as \\\" or use the Chinese quotes “ ”" \
+    'slides/030-comment.json:1:1: error: JSON files cannot hold comments; delete the // comment' \
+    'slides/040-number.json:1:54: error: 1,350 is written with a thousands separator, which JSON does not allow; write 1350 (the show adds separators itself, see "separator")' \
+    "slides/050-path.json:1:35: error: \"\\h\" is not an escape: in JSON a '\\' starts an escape; write paths with '/', like \"assets/hall.jpg\"" \
+    "slides/060-utf16.json:1:1: error: the file is saved as UTF-16 (with a byte order mark); save it as UTF-8 instead (in the editor's \"Save As\", encoding UTF-8)"
+opts=()
+LC_ALL_FOR_ROW=zh_CN.UTF-8 expect "LC_ALL=zh_CN.UTF-8 beats LANG=C" 1 "$hand" "${zh_hand[@]}"
+
+# --strict: a warning fails the check, said as an error.
+opts=(--strict)
+expect "--strict" 1 "$warned" \
+    'slides/010-a.json:1:37: error: unknown key "titel" — did you mean "title"?'
+grep -qx -- '--strict: warnings count as errors' "$tmp/stderr" ||
+    fail "--strict: expected the line saying warnings count as errors"
+expect "--strict on a clean deck" 0 "$clean"
+opts=()
 
 status=0
 timeout 60 "$kiosk" --check "$clean" "$broken" >/dev/null 2>&1 || status=$?
