@@ -32,7 +32,7 @@ static cJSON *read_json(deck_loader *L, json_pos_index *ix)
     char *text = NULL;
     FILE *f = fopen(full, "rb");
     if (!f) {
-        report_add(L, DIAG_ERROR, 1, 1, "cannot be read: %s", strerror(errno));
+        report_add(L, DIAG_ERROR, 1, 1, MSG_FILE_UNREADABLE, strerror(errno));
         goto done;
     }
     text = malloc(DECK_MAX_JSON_BYTES + 1);
@@ -42,12 +42,11 @@ static cJSON *read_json(deck_loader *L, json_pos_index *ix)
     }
     size_t len = fread(text, 1, DECK_MAX_JSON_BYTES + 1, f);
     if (ferror(f)) {
-        report_add(L, DIAG_ERROR, 1, 1, "cannot be read: %s", strerror(errno));
+        report_add(L, DIAG_ERROR, 1, 1, MSG_FILE_UNREADABLE, strerror(errno));
         goto done;
     }
     if (len > DECK_MAX_JSON_BYTES) {
-        report_add(L, DIAG_ERROR, 1, 1, "is larger than %u KiB; a slide file should be small",
-               DECK_MAX_JSON_BYTES >> 10);
+        report_add(L, DIAG_ERROR, 1, 1, MSG_FILE_TOO_LARGE, DECK_MAX_JSON_BYTES >> 10);
         goto done;
     }
     ix->lang = L->diags.lang;
@@ -57,7 +56,10 @@ static cJSON *read_json(deck_loader *L, json_pos_index *ix)
         goto done;
     }
     if (st == JSON_POS_SYNTAX) {
-        report_add(L, DIAG_ERROR, ix->error_line, ix->error_col, "%s", ix->error);
+        /* Already in the loader's language: the scanner wrote it from the table. */
+        diag_add(&L->diags, DIAG_ERROR, L->file, ix->error_line, ix->error_col, "%s", ix->error);
+        if (L->diags.n)
+            L->diags.items[L->diags.n - 1].id = (int)ix->error_id;
         goto done;
     }
     L->ix = ix;
@@ -72,7 +74,7 @@ static cJSON *read_json(deck_loader *L, json_pos_index *ix)
         report_describe(L, root, "", got, sizeof got);
         report_add(L, DIAG_ERROR, ix->n ? ix->entries[0].line : 1,
                ix->n ? ix->entries[0].col : 1,
-               "the file must hold one JSON object { ... }, got %s", got);
+               MSG_FILE_NOT_OBJECT, got);
         cJSON_Delete(root);
         root = NULL;
     }
@@ -182,7 +184,7 @@ deck *deck_load(const char *dir, const char *font_dir, diag_list *diags)
     if (L.nomem)
         goto done;
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        diag_add(diags, DIAG_ERROR, dir, 1, 1, "the deck folder does not exist");
+        diag_msg(diags, DIAG_ERROR, dir, 1, 1, MSG_DECK_NO_FOLDER);
         goto done;
     }
     L.dir_real = realpath(dir, NULL);
@@ -193,8 +195,7 @@ deck *deck_load(const char *dir, const char *font_dir, diag_list *diags)
         goto done;
     }
     if (stat(slides_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        diag_add(diags, DIAG_ERROR, DECK_SLIDES_DIR "/", 1, 1,
-                 "the deck has no slides/ folder");
+        diag_msg(diags, DIAG_ERROR, DECK_SLIDES_DIR "/", 1, 1, MSG_DECK_NO_SLIDES_FOLDER);
         goto done;
     }
 
@@ -214,13 +215,12 @@ deck *deck_load(const char *dir, const char *font_dir, diag_list *diags)
         goto done;
     }
     if (rc != 0) {
-        diag_add(diags, DIAG_ERROR, DECK_SLIDES_DIR "/", 1, 1,
-                 "the slides/ folder cannot be read: %s", strerror(errno));
+        diag_msg(diags, DIAG_ERROR, DECK_SLIDES_DIR "/", 1, 1, MSG_DECK_SLIDES_UNREADABLE,
+                 strerror(errno));
         goto done;
     }
     if (n_names == 0)
-        diag_add(diags, DIAG_ERROR, DECK_SLIDES_DIR "/", 1, 1,
-                 "the deck has no slides (each slides/*.json file but deck.json is one slide)");
+        diag_msg(diags, DIAG_ERROR, DECK_SLIDES_DIR "/", 1, 1, MSG_DECK_NO_SLIDES);
     d->slides = calloc(n_names ? n_names : 1, sizeof *d->slides);
     if (!d->slides) {
         L.nomem = true;

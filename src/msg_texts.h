@@ -121,3 +121,115 @@ MSG(CHECK_SUMMARY,
 MSG(CHECK_STRICT,
     "--strict: warnings count as errors",
     "--strict：警告也算作错误")
+
+/* ---- reading a deck (deck.c, deck_bind.c, deck_report.c) ------------------- */
+MSG(DECK_NO_FOLDER, "the deck folder does not exist", "演示文稿文件夹不存在")
+MSG(DECK_NO_SLIDES_FOLDER, "the deck has no slides/ folder", "演示文稿里没有 slides/ 文件夹")
+MSG(DECK_SLIDES_UNREADABLE,
+    "the slides/ folder cannot be read: %s",
+    "slides/ 文件夹无法读取：%s")
+MSG(DECK_NO_SLIDES,
+    "the deck has no slides (each slides/*.json file but deck.json is one slide)",
+    "演示文稿里没有幻灯片（slides/ 里除 deck.json 外的每个 .json 文件是一张幻灯片）")
+MSG(DECK_SETTINGS_IN_ROOT,
+    "deck.json belongs in the slides/ folder; here it is not read: move it to slides/deck.json",
+    "deck.json 应放在 slides/ 文件夹里，放在这里不会被读取：请移到 slides/deck.json")
+MSG(DECK_SETTINGS_CASE,
+    "the deck settings file must be named deck.json in small letters; rename %s to deck.json",
+    "演示文稿设置文件必须叫 deck.json（小写）；请把 %s 改名为 deck.json")
+MSG(FILE_UNREADABLE, "cannot be read: %s", "无法读取：%s")
+MSG(FILE_TOO_LARGE,
+    "is larger than %u KiB; a slide file should be small",
+    "超过 %u KiB；幻灯片文件应该很小")
+MSG(FILE_NOT_OBJECT,
+    "the file must hold one JSON object { ... }, got %s",
+    "文件里应是一个 JSON 对象 { ... }，却是 %s")
+MSG(VALUE_WRONG_TYPE, "%s must be %s, got %s", "%s 应是 %s，却是 %s")
+MSG(VALUE_WHOLE_RANGE,
+    "%s must be a whole number from %g to %g, got %s",
+    "%s 应是 %g 到 %g 之间的整数，却是 %s")
+MSG(VALUE_GREATER_THAN, "%s must be greater than %g, got %s", "%s 应大于 %g，却是 %s")
+MSG(VALUE_AT_LEAST, "%s must be at least %g, got %s", "%s 应不小于 %g，却是 %s")
+MSG(VALUE_AT_MOST, "%s must be at most %g, got %s", "%s 应不大于 %g，却是 %s")
+MSG(VALUE_OVER_MAX,
+    "%s is %s, more than its maximum %s; the bar is drawn full (raise \"max\" or lower the value)",
+    "%s 是 %s，超过了最大值 %s；进度条会画满（请调大 \"max\" 或改小数值）")
+MSG(VALUE_BAD_COLOUR,
+    "%s must be a colour \"#rrggbb\", got \"%s\"",
+    "%s 应是颜色 \"#rrggbb\"，却是 \"%s\"")
+MSG(VALUE_BAD_BACKGROUND,
+    "%s must be a colour \"#rrggbb\" or an image path, got \"%s\"",
+    "%s 应是颜色 \"#rrggbb\" 或图片路径，却是 \"%s\"")
+MSG(VALUE_ENTRIES,
+    "%s must have %g to %g entries, got %d",
+    "%s 应有 %g 到 %g 项，却有 %d 项")
+MSG(VALUE_DECIMALS,
+    "%s is written with %d decimals; only %d are shown (set \"%s\" to say so)",
+    "%s 写了 %d 位小数，只显示 %d 位（如确实如此，请设置 \"%s\"）")
+MSG(VALUE_BAD_NAME,
+    "%s must be one of %s; got \"%s\"",
+    "%s 应是 %s 之一，却是 \"%s\"")
+MSG(VALUE_BAD_NAME_NEAR,
+    "%s must be one of %s; got \"%s\" — did you mean \"%s\"?",
+    "%s 应是 %s 之一，却是 \"%s\"，是不是想写 \"%s\"？")
+MSG(KEY_MISSING_IN, "%s is missing the required key \"%s\"", "%s 缺少必需的键 \"%s\"")
+MSG(KEY_MISSING, "missing the required key \"%s\"", "缺少必需的键 \"%s\"")
+MSG(TYPE_UNKNOWN,
+    "unknown slide type \"%s\"; known types: %s",
+    "未知的幻灯片类型 \"%s\"；可用的类型：%s")
+MSG(KEY_DUPLICATE,
+    "duplicate key \"%s\"; only the first one is used",
+    "键 \"%s\" 重复了；只有第一个有效")
+MSG(KEY_OTHER_TYPE,
+    "key \"%s\"%s is not used by %s slides (only by: %s)",
+    "键 \"%s\"%s 对 %s 类型的幻灯片无效（只用于：%s）")
+MSG(KEY_UNKNOWN_NEAR,
+    "unknown key \"%s\"%s — did you mean \"%s\"?",
+    "未知的键 \"%s\"%s，是不是想写 \"%s\"？")
+MSG(KEY_UNKNOWN, "unknown key \"%s\"%s", "未知的键 \"%s\"%s")
+MSG(WORD_IN_PATH, " in %s", "（在 %s 中）")
+MSG(FILE_EMPTY, "%s must not be empty", "%s 不能为空")
+MSG(FILE_ABSOLUTE,
+    "%s \"%s\" is an absolute path; give a path inside the deck folder, like \"assets/photo.jpg\"",
+    "%s \"%s\" 是绝对路径；请写演示文稿文件夹里的路径，例如 \"assets/photo.jpg\"")
+MSG(FILE_PARENT, "%s \"%s\" leads outside the deck folder", "%s \"%s\" 指向了演示文稿文件夹之外")
+MSG(FILE_MISSING, "%s \"%s\" does not exist", "%s \"%s\" 不存在")
+MSG(FILE_MISSING_NEAR,
+    "%s \"%s\" does not exist — did you mean %s?",
+    "%s \"%s\" 不存在，是不是想写 %s？")
+MSG(FILE_BACKSLASH,
+    "%s \"%s\" has a backslash, which JSON reads as an escape; write paths with '/': \"%s\"",
+    "%s \"%s\" 里有反斜杠“\\”，JSON 会把它当作转义；路径请用“/”分隔：\"%s\"")
+MSG(FILE_CANNOT_READ_WHY, "%s \"%s\" cannot be read: %s", "%s \"%s\" 无法读取：%s")
+MSG(FILE_LINK_OUTSIDE,
+    "%s \"%s\" leads outside the deck folder through a symbolic link",
+    "%s \"%s\" 通过符号链接指向了演示文稿文件夹之外")
+MSG(FILE_NOT_REGULAR, "%s \"%s\" is not a file", "%s \"%s\" 不是文件")
+MSG(FILE_NOT_IMAGE,
+    "%s \"%s\" is not a PNG, JPEG or WebP image",
+    "%s \"%s\" 不是 PNG、JPEG 或 WebP 图片")
+MSG(FILE_BAD_IMAGE,
+    "%s \"%s\" is a damaged %s image (its header does not parse)",
+    "%s \"%s\" 是损坏的 %s 图片（文件头无法解析）")
+MSG(FILE_CANNOT_READ, "%s \"%s\" cannot be read", "%s \"%s\" 无法读取")
+MSG(FILE_NOT_FONT,
+    "%s \"%s\" is not a TrueType or OpenType font",
+    "%s \"%s\" 不是 TrueType 或 OpenType 字体")
+MSG(WORD_THE_STRING, "the string \"%.*s\"%s", "文字 \"%.*s\"%s")
+MSG(WORD_THE_NUMBER, "the number %s", "数字 %s")
+MSG(WORD_AN_ARRAY, "an array", "数组")
+MSG(WORD_AN_OBJECT, "an object", "对象")
+MSG(WORD_A_STRING, "a string", "文字（字符串）")
+MSG(WORD_A_NUMBER, "a number", "数字")
+MSG(WORD_TRUE_OR_FALSE, "true or false", "true 或 false")
+MSG(WORD_A_COLOUR, "a colour \"#rrggbb\"", "颜色 \"#rrggbb\"")
+MSG(WORD_AN_IMAGE_PATH, "an image path", "图片路径")
+MSG(WORD_A_FONT_PATH, "a font path", "字体路径")
+MSG(WORD_COLOUR_OR_IMAGE, "a colour \"#rrggbb\" or an image path", "颜色 \"#rrggbb\" 或图片路径")
+MSG(WORD_ONE_OF, "one of %s", "%s 之一")
+MSG(WORD_A_TRANSITION,
+    "a transition name (fade, push, wipe, zoom, none) or an object {\"type\": ..., \"duration\": ...}",
+    "过渡效果名（fade、push、wipe、zoom、none）或对象 {\"type\": ..., \"duration\": ...}")
+MSG(WORD_A_SIZE, "an array [width, height]", "数组 [宽, 高]")
+MSG(WORD_AN_ARRAY_WANT, "an array", "数组")
+MSG(WORD_AN_OBJECT_WANT, "an object", "对象")

@@ -122,6 +122,37 @@ LANG_FOR_ROW=zh_CN.UTF-8 expect "--messages en beats LANG" 1 "$hand" \
 opts=()
 LC_ALL_FOR_ROW=zh_CN.UTF-8 expect "LC_ALL=zh_CN.UTF-8 beats LANG=C" 1 "$hand" "${zh_hand[@]}"
 
+# Pictures named a little wrong: a name differing only in case, a near miss
+# (of the folder too), and a backslash that JSON read as a line break.
+near=$tmp/near
+mkdir -p "$near/assets/Photos"
+cp "$KIOSK_TEST_DATA/pixel.jpg" "$near/assets/Hall.JPG"
+cp "$KIOSK_TEST_DATA/pixel.png" "$near/assets/Photos/river.png"
+write "$near" slides/010-case.json '{"type": "photo", "image": "assets/hall.jpg"}'
+write "$near" slides/020-typo.json '{"type": "photo", "image": "assets/photos/rivr.png"}'
+write "$near" slides/030-far.json '{"type": "photo", "image": "assets/zzz.webp"}'
+write "$near" slides/040-newline.json '{"type": "photo", "image": "assets\new.jpg"}'
+expect "pictures named a little wrong" 1 "$near" \
+    'slides/010-case.json:1:28: error: image "assets/hall.jpg" does not exist — did you mean assets/Hall.JPG?' \
+    'slides/020-typo.json:1:28: error: image "assets/photos/rivr.png" does not exist — did you mean assets/Photos/river.png?' \
+    'slides/030-far.json:1:28: error: image "assets/zzz.webp" does not exist' \
+    "slides/040-newline.json:1:28: error: image \"assets\\new.jpg\" has a backslash, which JSON reads as an escape; write paths with '/': \"assets/new.jpg\""
+opts=(--messages zh)
+expect "pictures named a little wrong, in Chinese" 1 "$near" \
+    'slides/010-case.json:1:28: error: image "assets/hall.jpg" 不存在，是不是想写 assets/Hall.JPG？' \
+    'slides/020-typo.json:1:28: error: image "assets/photos/rivr.png" 不存在，是不是想写 assets/Photos/river.png？' \
+    'slides/030-far.json:1:28: error: image "assets/zzz.webp" 不存在' \
+    'slides/040-newline.json:1:28: error: image "assets\new.jpg" 里有反斜杠“\”，JSON 会把它当作转义；路径请用“/”分隔："assets/new.jpg"'
+expect "the loader's own messages in Chinese" 1 "$broken" \
+    "slides/020-b.json:3:3: error: 值的后面应是“,”或“}”" \
+    'slides/030-c.json:1:10: error: 未知的幻灯片类型 "stat"；可用的类型：title, text, photo, stats, chart' \
+    'slides/040-d.json:1:28: error: image "assets/none.jpg" 不存在' \
+    'slides/050-e.json:1:53: error: items[0].value 应是 数字，却是 文字 "58.58"' \
+    'slides/050-e.json:1:63: error: items[1] 缺少必需的键 "label"'
+expect "a typo in a key, in Chinese" 0 "$warned" \
+    'slides/010-a.json:1:37: warning: 未知的键 "titel"，是不是想写 "title"？'
+opts=()
+
 # --strict: a warning fails the check, said as an error.
 opts=(--strict)
 expect "--strict" 1 "$warned" \
