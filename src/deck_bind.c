@@ -583,8 +583,5 @@ void bind_slide(deck_loader *L, const cJSON *root, slide *s)
     bind_object(L, &format_slide_table, root, "", s);
     s->type = (slide_type)t;
     if (s->chapter && !chapters_is_name(s->chapter))
-        REPORT_AT(L, DIAG_WARNING, "chapter", false,
-                  "chapter is empty or only spaces: the chapter bar shows no slot for it "
-                  "and this slide stays in the chapter before it (leave the key out to "
-                  "say so)");
+        REPORT_AT(L, DIAG_WARNING, "chapter", false, MSG_CHAPTER_EMPTY);
 }

@@ -172,6 +172,10 @@ MSG(VALUE_BAD_NAME,
 MSG(VALUE_BAD_NAME_NEAR,
     "%s must be one of %s; got \"%s\" — did you mean \"%s\"?",
     "%s 应是 %s 之一，却是 \"%s\"，是不是想写 \"%s\"？")
+MSG(CHAPTER_EMPTY,
+    "chapter is empty or only spaces: the chapter bar shows no slot for it and this slide "
+    "stays in the chapter before it (leave the key out to say so)",
+    "chapter 为空或只有空格：章节栏不会为它留位置，这张幻灯片仍属于前一个章节（如本意如此，请删去这个键）")
 MSG(KEY_MISSING_IN, "%s is missing the required key \"%s\"", "%s 缺少必需的键 \"%s\"")
 MSG(KEY_MISSING, "missing the required key \"%s\"", "缺少必需的键 \"%s\"")
 MSG(TYPE_UNKNOWN,
