@@ -5,10 +5,12 @@
 #include "deck.h"
 
 #include <cjson/cJSON.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "deck_bind.h"
@@ -162,6 +164,30 @@ static void flush_settings(deck_loader *L, diag_list *settings_diags, diag_list 
     flush_diags(L, out, NULL);
 }
 
+/* deck.json where it is not read: in the deck folder itself (it belongs in
+ * slides/), or in slides/ spelt with capitals ("Deck.json"). */
+static void warn_misplaced_settings(const char *dir, const char *slides_dir, diag_list *diags)
+{
+    const char *where[2] = {dir, slides_dir};
+    for (int k = 0; k < 2; k++) {
+        DIR *dh = opendir(where[k]);
+        struct dirent *de;
+        while (dh && (de = readdir(dh))) {
+            if (strcasecmp(de->d_name, DECK_SETTINGS_FILE) != 0)
+                continue;
+            if (k == 0) {
+                diag_msg(diags, DIAG_WARNING, de->d_name, 1, 1, MSG_DECK_SETTINGS_IN_ROOT);
+            } else if (strcmp(de->d_name, DECK_SETTINGS_FILE) != 0) {
+                char path[300];
+                snprintf(path, sizeof path, DECK_SLIDES_DIR "/%s", de->d_name);
+                diag_msg(diags, DIAG_WARNING, path, 1, 1, MSG_DECK_SETTINGS_CASE, path);
+            }
+        }
+        if (dh)
+            closedir(dh);
+    }
+}
+
 /* Every way out passes through `done`, which frees what was built so far;
  * only running out of memory (L.nomem) costs the whole deck. */
 deck *deck_load(const char *dir, const char *font_dir, diag_list *diags)
@@ -196,8 +222,10 @@ deck *deck_load(const char *dir, const char *font_dir, diag_list *diags)
     }
     if (stat(slides_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
         diag_msg(diags, DIAG_ERROR, DECK_SLIDES_DIR "/", 1, 1, MSG_DECK_NO_SLIDES_FOLDER);
+        warn_misplaced_settings(dir, slides_dir, diags);
         goto done;
     }
+    warn_misplaced_settings(dir, slides_dir, diags);
 
     if (stat(settings_path, &st) == 0) {
         L.file = DECK_SLIDES_DIR "/" DECK_SETTINGS_FILE;
@@ -303,6 +331,16 @@ const char *deck_transition_name(transition_type t)
     return (unsigned)t < FORMAT_TRANSITIONS
                ? format_transition_names[t]
                : "unknown";
+}
+
+double deck_item_full_scale(const slide *s, const stat_item *it)
+{
+    if (it->has_max)
+        return it->max;
+    if (s->type == SLIDE_CHART && s->chart == CHART_PROGRESS && it->unit &&
+        strcmp(it->unit, "%") == 0)
+        return 100;
+    return 0;
 }
 
 size_t deck_playable_count(const deck *d)

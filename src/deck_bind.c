@@ -582,6 +582,19 @@ void bind_slide(deck_loader *L, const cJSON *root, slide *s)
     apply_defaults(L, &format_slide_table, s);
     bind_object(L, &format_slide_table, root, "", s);
     s->type = (slide_type)t;
+    /* A value past its full scale draws a full bar: the number is likely a
+     * typo, or "max" is. */
+    for (size_t i = 0; s->type == SLIDE_CHART && i < s->n_items; i++) {
+        const stat_item *it = &s->items[i];
+        double full = deck_item_full_scale(s, it);
+        if (full <= 0 || !(it->value > full))
+            continue;
+        char sub[64], got[64], most[64];
+        snprintf(sub, sizeof sub, "items[%zu].value", i);
+        report_number_text(L, sub, it->value, got, sizeof got);
+        snprintf(most, sizeof most, "%g", full);
+        REPORT_AT(L, DIAG_WARNING, sub, false, MSG_VALUE_OVER_MAX, sub, got, most);
+    }
     if (s->chapter && !chapters_is_name(s->chapter))
         REPORT_AT(L, DIAG_WARNING, "chapter", false, MSG_CHAPTER_EMPTY);
 }
