@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "grow.h"
@@ -182,7 +183,7 @@ bool deck_files_is_slide_name(const char *name)
 {
     size_t n = strlen(name);
     return name[0] != '_' && name[0] != '.' && n > 5 &&
-           strcmp(name + n - 5, ".json") == 0 && strcmp(name, DECK_SETTINGS_FILE) != 0;
+           strcmp(name + n - 5, ".json") == 0 && strcasecmp(name, DECK_SETTINGS_FILE) != 0;
 }
 
 static int by_name(const void *a, const void *b)

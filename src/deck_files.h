@@ -61,7 +61,8 @@ char *deck_files_nearest(const char *dir, const char *rel);
  * missing or does not decode, but its path stays inside the deck. */
 bool deck_files_placeholder_ok(deck_file_status s);
 
-/* Slide file names: *.json but deck.json, not starting with '_' or '.'. */
+/* Slide file names: *.json but deck.json (in any case: "Deck.json" is a
+ * misspelt settings file, not a slide), not starting with '_' or '.'. */
 bool deck_files_is_slide_name(const char *name);
 
 /* The slide files (regular files) of `slides_dir`, sorted by the byte order

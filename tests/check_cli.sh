@@ -153,6 +153,29 @@ expect "a typo in a key, in Chinese" 0 "$warned" \
     'slides/010-a.json:1:37: warning: 未知的键 "titel"，是不是想写 "title"？'
 opts=()
 
+# deck.json where it is not read; a progress value past its full scale
+# (100 for "%", or its "max"); a chapter with an empty name.
+placed=$tmp/placed
+write "$placed" deck.json '{"duration": 5}'
+write "$placed" slides/Deck.json '{"duration": 5}'
+write "$placed" slides/010-progress.json \
+    '{"type": "chart", "kind": "progress", "items": [{"label": "a", "value": 120, "unit": "%"}, {"label": "b", "value": 12.5, "max": 10}, {"label": "c", "value": 9, "max": 10}]}'
+write "$placed" slides/020-chapter.json '{"type": "title", "title": "A", "chapter": " "}'
+expect "settings in the wrong place, values past their maximum, an empty chapter" 0 "$placed" \
+    'deck.json:1:1: warning: deck.json belongs in the slides/ folder; here it is not read: move it to slides/deck.json' \
+    'slides/010-progress.json:1:73: warning: items[0].value is 120, more than its maximum 100; the bar is drawn full (raise "max" or lower the value)' \
+    'slides/010-progress.json:1:116: warning: items[1].value is 12.5, more than its maximum 10; the bar is drawn full (raise "max" or lower the value)' \
+    'slides/020-chapter.json:1:44: warning: chapter is empty or only spaces: the chapter bar shows no slot for it and this slide stays in the chapter before it (leave the key out to say so)' \
+    'slides/Deck.json:1:1: warning: the deck settings file must be named deck.json in small letters; rename slides/Deck.json to deck.json'
+opts=(--messages zh)
+expect "the same warnings in Chinese" 0 "$placed" \
+    'deck.json:1:1: warning: deck.json 应放在 slides/ 文件夹里，放在这里不会被读取：请移到 slides/deck.json' \
+    'slides/010-progress.json:1:73: warning: items[0].value 是 120，超过了最大值 100；进度条会画满（请调大 "max" 或改小数值）' \
+    'slides/010-progress.json:1:116: warning: items[1].value 是 12.5，超过了最大值 10；进度条会画满（请调大 "max" 或改小数值）' \
+    'slides/020-chapter.json:1:44: warning: chapter 为空或只有空格：章节栏不会为它留位置，这张幻灯片仍属于前一个章节（如本意如此，请删去这个键）' \
+    'slides/Deck.json:1:1: warning: 演示文稿设置文件必须叫 deck.json（小写）；请把 slides/Deck.json 改名为 deck.json'
+opts=()
+
 # --strict: a warning fails the check, said as an error.
 opts=(--strict)
 expect "--strict" 1 "$warned" \
