@@ -15,6 +15,7 @@
 #include "datadir.h"
 #include "deck.h"
 #include "grow.h"
+#include "imgprobe.h"
 #include "json_pos.h"
 #include "layout_json.h"
 #include "render.h"
@@ -206,6 +207,42 @@ static void check_fit(const deck *d, const slide *s, const slide_layout *l, cons
     }
 }
 
+/* A picture with fewer pixels than the area it fills is shown enlarged and
+ * looks blurred: said once per picture, with its size and the size it is
+ * shown at (in the screen's pixels; a tenth over is not worth a word). */
+#define PICTURE_ENLARGED_MAX 1.1
+
+static void check_picture_sizes(const deck *d, const slide *s, const slide_layout *l,
+                                const char *screen, diag_list *diags)
+{
+    for (size_t k = 0; l && k < l->n; k++) {
+        const layout_box *b = &l->boxes[k];
+        if (b->kind != LBOX_IMAGE || !b->image || b->w < 1 || b->h < 1)
+            continue;
+        char *path = deck_path(d, b->image);
+        imgprobe_info info;
+        imgprobe_status st = path ? imgprobe_file(path, &info) : IMGPROBE_IO;
+        free(path);
+        if (st != IMGPROBE_OK)
+            continue; /* missing or broken: the loader has said so */
+        double sx = b->w / info.width, sy = b->h / info.height;
+        double scale = b->fit == FIT_CONTAIN ? fmin(sx, sy) : fmax(sx, sy);
+        if (scale <= PICTURE_ENLARGED_MAX)
+            continue;
+        int line, col;
+        locate(d, s, b->field, &line, &col);
+        bool seen = false;
+        for (size_t i = 0; i < diags->n && !seen; i++)
+            seen = diags->items[i].id == MSG_CHECK_PICTURE_SMALL && diags->items[i].line == line &&
+                   diags->items[i].col == col && strcmp(diags->items[i].path, s->file) == 0;
+        if (seen)
+            continue;
+        diag_msg(diags, DIAG_WARNING, s->file, line, col, MSG_CHECK_PICTURE_SMALL, b->field,
+                 b->image, info.width, info.height, (int)lround(info.width * scale),
+                 (int)lround(info.height * scale), screen);
+    }
+}
+
 static int diag_order(const diag *x, const diag *y)
 {
     int c = strcmp(x->path, y->path);
@@ -246,8 +283,13 @@ int mode_check(const kiosk_options *o)
                 if (s->type == SLIDE_BROKEN)
                     continue;
                 check_fit(d, s, render_layout(h.rc, i), screen, &diags);
-                if (k == 0)
+                /* Pictures only on the screen the deck is made for: a
+                 * landscape photo covering a portrait screen is a choice
+                 * of the design, not a photo too small. */
+                if (k == 0) {
+                    check_picture_sizes(d, s, render_layout(h.rc, i), screen, &diags);
                     check_glyphs(d, s, render_fonts(h.rc), &diags);
+                }
             }
             headless_close(&h);
         }

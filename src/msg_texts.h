@@ -112,6 +112,10 @@ MSG(CHECK_TEXT_CUT,
     "%s does not fit its box on a %s screen even at %d px and is cut short with \"…\"; "
     "shorten the text",
     "%s 在 %s 的屏幕上缩到 %d 像素仍放不下，末尾被截成“…”；请删减文字")
+MSG(CHECK_PICTURE_SMALL,
+    "%s \"%s\" is %dx%d pixels but is shown at %dx%d on a %s screen, so it looks blurred; use a "
+    "picture at least that large",
+    "%s \"%s\" 只有 %dx%d 像素，却要显示为 %dx%d（%s 的屏幕），会发虚；请换一张至少这么大的图片")
 MSG(CHECK_FONTS_UNOPENABLE,
     "the theme's fonts cannot be opened",
     "主题的字体无法打开")

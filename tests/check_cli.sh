@@ -176,6 +176,18 @@ expect "the same warnings in Chinese" 0 "$placed" \
     'slides/Deck.json:1:1: warning: 演示文稿设置文件必须叫 deck.json（小写）；请把 slides/Deck.json 改名为 deck.json'
 opts=()
 
+# A picture with fewer pixels than it fills: its size and the size shown.
+small=$tmp/small
+mkdir -p "$small/assets"
+cp "$KIOSK_TEST_DATA/pixel.png" "$small/assets/dot.png"
+write "$small" slides/010-photo.json '{"type": "photo", "image": "assets/dot.png"}'
+expect "a picture smaller than it is shown" 0 "$small" \
+    'slides/010-photo.json:1:28: warning: image "assets/dot.png" is 4x3 pixels but is shown at 1920x1440 on a 1920x1080 screen, so it looks blurred; use a picture at least that large'
+opts=(--messages zh)
+expect "a picture smaller than it is shown, in Chinese" 0 "$small" \
+    'slides/010-photo.json:1:28: warning: image "assets/dot.png" 只有 4x3 像素，却要显示为 1920x1440（1920x1080 的屏幕），会发虚；请换一张至少这么大的图片'
+opts=()
+
 # --strict: a warning fails the check, said as an error.
 opts=(--strict)
 expect "--strict" 1 "$warned" \
