@@ -188,6 +188,16 @@ expect "a picture smaller than it is shown, in Chinese" 0 "$small" \
     'slides/010-photo.json:1:28: warning: image "assets/dot.png" 只有 4x3 像素，却要显示为 1920x1440（1920x1080 的屏幕），会发虚；请换一张至少这么大的图片'
 opts=()
 
+# The deck.json example of docs/deck-format.md works when copied into a new
+# deck that has nothing else but one slide.
+example=$tmp/example
+write "$example" slides/010-a.json "$title"
+awk '/^`slides\/deck.json`/ { found = 1 } found && /^```$/ && inside { exit }
+     found && inside { print } found && /^```json$/ { inside = 1 }' docs/deck-format.md \
+    >"$example/slides/deck.json"
+[ -s "$example/slides/deck.json" ] || fail "no deck.json example found in docs/deck-format.md"
+expect "the documented deck.json in a new deck" 0 "$example"
+
 # --strict: a warning fails the check, said as an error.
 opts=(--strict)
 expect "--strict" 1 "$warned" \
