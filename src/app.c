@@ -46,7 +46,7 @@ static void log_errors(app *a)
 
 void app_reload(app *a)
 {
-    diag_list diags = {0};
+    diag_list diags = {.lang = options_messages_lang(a->o)};
     deck *d = deck_load(modes_deck_dir(a->o), datadir_font_dir(), &diags);
     if (!d || deck_playable_count(d) == 0) {
         app_log(a, "error", -1, NULL, NULL, "reload refused: the deck has no playable slide");
@@ -194,6 +194,9 @@ static int app_init(app *a)
         fprintf(stderr, "kiosk: cannot open the log %s\n", o->log_file);
         return -1;
     }
+    /* The staff overlay and the play log say what is wrong in the language
+     * --check would. */
+    a->diags.lang = options_messages_lang(o);
     a->d = deck_load(modes_deck_dir(o), datadir_font_dir(), &a->diags);
     if (!a->d)
         return -1;

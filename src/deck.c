@@ -5,10 +5,12 @@
 #include "deck.h"
 
 #include <cjson/cJSON.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "deck_bind.h"
@@ -32,7 +34,7 @@ static cJSON *read_json(deck_loader *L, json_pos_index *ix)
     char *text = NULL;
     FILE *f = fopen(full, "rb");
     if (!f) {
-        report_add(L, DIAG_ERROR, 1, 1, "cannot be read: %s", strerror(errno));
+        report_add(L, DIAG_ERROR, 1, 1, MSG_FILE_UNREADABLE, strerror(errno));
         goto done;
     }
     text = malloc(DECK_MAX_JSON_BYTES + 1);
@@ -42,21 +44,24 @@ static cJSON *read_json(deck_loader *L, json_pos_index *ix)
     }
     size_t len = fread(text, 1, DECK_MAX_JSON_BYTES + 1, f);
     if (ferror(f)) {
-        report_add(L, DIAG_ERROR, 1, 1, "cannot be read: %s", strerror(errno));
+        report_add(L, DIAG_ERROR, 1, 1, MSG_FILE_UNREADABLE, strerror(errno));
         goto done;
     }
     if (len > DECK_MAX_JSON_BYTES) {
-        report_add(L, DIAG_ERROR, 1, 1, "is larger than %u KiB; a slide file should be small",
-               DECK_MAX_JSON_BYTES >> 10);
+        report_add(L, DIAG_ERROR, 1, 1, MSG_FILE_TOO_LARGE, DECK_MAX_JSON_BYTES >> 10);
         goto done;
     }
+    ix->lang = L->diags.lang;
     int st = json_pos_scan(text, len, ix);
     if (st == JSON_POS_NOMEM) {
         L->nomem = true;
         goto done;
     }
     if (st == JSON_POS_SYNTAX) {
-        report_add(L, DIAG_ERROR, ix->error_line, ix->error_col, "%s", ix->error);
+        /* Already in the loader's language: the scanner wrote it from the table. */
+        diag_add(&L->diags, DIAG_ERROR, L->file, ix->error_line, ix->error_col, "%s", ix->error);
+        if (L->diags.n)
+            L->diags.items[L->diags.n - 1].id = (int)ix->error_id;
         goto done;
     }
     L->ix = ix;
@@ -71,7 +76,7 @@ static cJSON *read_json(deck_loader *L, json_pos_index *ix)
         report_describe(L, root, "", got, sizeof got);
         report_add(L, DIAG_ERROR, ix->n ? ix->entries[0].line : 1,
                ix->n ? ix->entries[0].col : 1,
-               "the file must hold one JSON object { ... }, got %s", got);
+               MSG_FILE_NOT_OBJECT, got);
         cJSON_Delete(root);
         root = NULL;
     }
@@ -110,8 +115,10 @@ static void flush_diags(deck_loader *L, diag_list *out, char **first_error)
         const diag *d = order[i];
         size_t before = out->n;
         diag_add(out, d->severity, d->path, d->line, d->col, "%s", d->message);
-        if (out->n > before)
+        if (out->n > before) {
             out->items[before].local = d->local;
+            out->items[before].id = d->id;
+        }
         if (first_error && !*first_error && d->severity == DIAG_ERROR && !d->local &&
             asprintf(first_error, "%s:%d:%d: %s", d->path, d->line, d->col,
                      d->message) < 0) {
@@ -157,12 +164,37 @@ static void flush_settings(deck_loader *L, diag_list *settings_diags, diag_list 
     flush_diags(L, out, NULL);
 }
 
+/* deck.json where it is not read: in the deck folder itself (it belongs in
+ * slides/), or in slides/ spelt with capitals ("Deck.json"). */
+static void warn_misplaced_settings(const char *dir, const char *slides_dir, diag_list *diags)
+{
+    const char *where[2] = {dir, slides_dir};
+    for (int k = 0; k < 2; k++) {
+        DIR *dh = opendir(where[k]);
+        struct dirent *de;
+        while (dh && (de = readdir(dh))) {
+            if (strcasecmp(de->d_name, DECK_SETTINGS_FILE) != 0)
+                continue;
+            if (k == 0) {
+                diag_msg(diags, DIAG_WARNING, de->d_name, 1, 1, MSG_DECK_SETTINGS_IN_ROOT);
+            } else if (strcmp(de->d_name, DECK_SETTINGS_FILE) != 0) {
+                char path[300];
+                snprintf(path, sizeof path, DECK_SLIDES_DIR "/%s", de->d_name);
+                diag_msg(diags, DIAG_WARNING, path, 1, 1, MSG_DECK_SETTINGS_CASE, path);
+            }
+        }
+        if (dh)
+            closedir(dh);
+    }
+}
+
 /* Every way out passes through `done`, which frees what was built so far;
  * only running out of memory (L.nomem) costs the whole deck. */
 deck *deck_load(const char *dir, const char *font_dir, diag_list *diags)
 {
     deck *d = calloc(1, sizeof *d);
-    deck_loader L = {.dir = dir, .font_dir = font_dir ? font_dir : "fonts"};
+    deck_loader L = {.dir = dir, .font_dir = font_dir ? font_dir : "fonts",
+                     .diags = {.lang = diags->lang}};
     char **names = NULL;
     size_t n_names = 0;
     char *slides_dir = NULL;
@@ -178,7 +210,7 @@ deck *deck_load(const char *dir, const char *font_dir, diag_list *diags)
     if (L.nomem)
         goto done;
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        diag_add(diags, DIAG_ERROR, dir, 1, 1, "the deck folder does not exist");
+        diag_msg(diags, DIAG_ERROR, dir, 1, 1, MSG_DECK_NO_FOLDER);
         goto done;
     }
     L.dir_real = realpath(dir, NULL);
@@ -189,17 +221,18 @@ deck *deck_load(const char *dir, const char *font_dir, diag_list *diags)
         goto done;
     }
     if (stat(slides_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        diag_add(diags, DIAG_ERROR, DECK_SLIDES_DIR "/", 1, 1,
-                 "the deck has no slides/ folder");
+        diag_msg(diags, DIAG_ERROR, DECK_SLIDES_DIR "/", 1, 1, MSG_DECK_NO_SLIDES_FOLDER);
+        warn_misplaced_settings(dir, slides_dir, diags);
         goto done;
     }
+    warn_misplaced_settings(dir, slides_dir, diags);
 
     if (stat(settings_path, &st) == 0) {
         L.file = DECK_SLIDES_DIR "/" DECK_SETTINGS_FILE;
         load_file(&L, d, bind_settings_file);
         /* Held back so that every file's diagnostics come in name order. */
         settings_diags = L.diags;
-        L.diags = (diag_list){0};
+        L.diags = (diag_list){.lang = diags->lang};
         settings_held = true;
     }
     L.settings = d;
@@ -210,13 +243,12 @@ deck *deck_load(const char *dir, const char *font_dir, diag_list *diags)
         goto done;
     }
     if (rc != 0) {
-        diag_add(diags, DIAG_ERROR, DECK_SLIDES_DIR "/", 1, 1,
-                 "the slides/ folder cannot be read: %s", strerror(errno));
+        diag_msg(diags, DIAG_ERROR, DECK_SLIDES_DIR "/", 1, 1, MSG_DECK_SLIDES_UNREADABLE,
+                 strerror(errno));
         goto done;
     }
     if (n_names == 0)
-        diag_add(diags, DIAG_ERROR, DECK_SLIDES_DIR "/", 1, 1,
-                 "the deck has no slides (each slides/*.json file but deck.json is one slide)");
+        diag_msg(diags, DIAG_ERROR, DECK_SLIDES_DIR "/", 1, 1, MSG_DECK_NO_SLIDES);
     d->slides = calloc(n_names ? n_names : 1, sizeof *d->slides);
     if (!d->slides) {
         L.nomem = true;
@@ -299,6 +331,16 @@ const char *deck_transition_name(transition_type t)
     return (unsigned)t < FORMAT_TRANSITIONS
                ? format_transition_names[t]
                : "unknown";
+}
+
+double deck_item_full_scale(const slide *s, const stat_item *it)
+{
+    if (it->has_max)
+        return it->max;
+    if (s->type == SLIDE_CHART && s->chart == CHART_PROGRESS && it->unit &&
+        strcmp(it->unit, "%") == 0)
+        return 100;
+    return 0;
 }
 
 size_t deck_playable_count(const deck *d)

@@ -73,6 +73,8 @@ typedef struct stat_item {
     double growth;      /* percent change, e.g. 108 */
     char *growth_label; /* never NULL once loaded; default "同比增长" */
     char *icon;         /* image path or NULL */
+    bool has_max;
+    double max;         /* chart items: the value of a full bar, > 0 */
 } stat_item;
 
 typedef struct slide {
@@ -142,6 +144,11 @@ const char *deck_easing_name(anim_easing e);
  * fonts must cover. A growth label counts only when its growth is shown. */
 typedef void (*deck_text_fn)(void *ctx, const char *field, const char *text);
 void deck_slide_texts(const slide *s, deck_text_fn fn, void *ctx);
+
+/* The value a full bar of chart item `it` stands for: its "max" when given,
+ * else 100 for a progress item in "%"; 0 when neither (bars are then
+ * scaled to the largest value of the slide). */
+double deck_item_full_scale(const slide *s, const stat_item *it);
 
 /* Number of slides a player can show (not SLIDE_BROKEN). */
 size_t deck_playable_count(const deck *d);

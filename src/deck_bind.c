@@ -117,21 +117,18 @@ static bool check_range(deck_loader *L, const field *f, double v, const char *pa
     report_number_text(L, path, v, got, sizeof got);
     if (whole) {
         if (v != floor(v) || v < min || v > max) {
-            REPORT_AT(L, DIAG_ERROR, path, false,
-                           "%s must be a whole number from %g to %g, got %s", path, min,
-                           max, got);
+            REPORT_AT(L, DIAG_ERROR, path, false, MSG_VALUE_WHOLE_RANGE, path, min, max, got);
             return false;
         }
         return true;
     }
     if (exclusive ? !(v > min) : !(v >= min)) {
-        REPORT_AT(L, DIAG_ERROR, path, false, "%s must be %s %g, got %s", path,
-                       exclusive ? "greater than" : "at least", min, got);
+        REPORT_AT(L, DIAG_ERROR, path, false,
+                  exclusive ? MSG_VALUE_GREATER_THAN : MSG_VALUE_AT_LEAST, path, min, got);
         return false;
     }
     if (v > max) {
-        REPORT_AT(L, DIAG_ERROR, path, false, "%s must be at most %g, got %s", path,
-                       max, got);
+        REPORT_AT(L, DIAG_ERROR, path, false, MSG_VALUE_AT_MOST, path, max, got);
         return false;
     }
     return true;
@@ -159,7 +156,7 @@ static void bind_string(deck_loader *L, const field *f, const cJSON *v, const ch
                         void *base)
 {
     if (!cJSON_IsString(v)) {
-        report_wrong_type(L, v, path, "a string");
+        report_wrong_type(L, v, path, report_word(L, MSG_WORD_A_STRING));
         return;
     }
     replace_string(L, at(base, f->offset), v->valuestring);
@@ -170,7 +167,7 @@ static void bind_number(deck_loader *L, const field *f, const cJSON *v, const ch
                         void *base)
 {
     if (!cJSON_IsNumber(v)) {
-        report_wrong_type(L, v, path, "a number");
+        report_wrong_type(L, v, path, report_word(L, MSG_WORD_A_NUMBER));
         return;
     }
     double x = v->valuedouble;
@@ -191,7 +188,7 @@ static void bind_bool(deck_loader *L, const field *f, const cJSON *v, const char
                       void *base)
 {
     if (!cJSON_IsBool(v)) {
-        report_wrong_type(L, v, path, "true or false");
+        report_wrong_type(L, v, path, report_word(L, MSG_WORD_TRUE_OR_FALSE));
         return;
     }
     *(bool *)at(base, f->offset) = cJSON_IsTrue(v);
@@ -201,19 +198,18 @@ static void bind_color(deck_loader *L, const field *f, const cJSON *v, const cha
                        void *base)
 {
     if (!cJSON_IsString(v)) {
-        report_wrong_type(L, v, path, "a colour \"#rrggbb\"");
+        report_wrong_type(L, v, path, report_word(L, MSG_WORD_A_COLOUR));
         return;
     }
     if (!parse_color(v->valuestring, at(base, f->offset)))
-        REPORT_AT(L, DIAG_ERROR, path, false,
-                       "%s must be a colour \"#rrggbb\", got \"%s\"", path, v->valuestring);
+        REPORT_AT(L, DIAG_ERROR, path, false, MSG_VALUE_BAD_COLOUR, path, v->valuestring);
 }
 
 static void bind_image(deck_loader *L, const field *f, const cJSON *v, const char *path,
                        void *base)
 {
     if (!cJSON_IsString(v)) {
-        report_wrong_type(L, v, path, "an image path");
+        report_wrong_type(L, v, path, report_word(L, MSG_WORD_AN_IMAGE_PATH));
         return;
     }
     if (picture_usable(L, path, v->valuestring))
@@ -224,7 +220,7 @@ static void bind_font(deck_loader *L, const field *f, const cJSON *v, const char
                       void *base)
 {
     if (!cJSON_IsString(v)) {
-        report_wrong_type(L, v, path, "a font path");
+        report_wrong_type(L, v, path, report_word(L, MSG_WORD_A_FONT_PATH));
         return;
     }
     deck_file_detail detail;
@@ -249,16 +245,15 @@ static void bind_background(deck_loader *L, const field *f, const cJSON *v,
 {
     slide *s = base;
     if (!cJSON_IsString(v)) {
-        report_wrong_type(L, v, path, "a colour \"#rrggbb\" or an image path");
+        report_wrong_type(L, v, path, report_word(L, MSG_WORD_COLOUR_OR_IMAGE));
         return;
     }
     if (v->valuestring[0] == '#') {
         if (parse_color(v->valuestring, &s->background_color))
             s->has_background_color = true;
         else
-            REPORT_AT(L, DIAG_ERROR, path, false,
-                           "%s must be a colour \"#rrggbb\" or an image path, got \"%s\"",
-                           path, v->valuestring);
+            REPORT_AT(L, DIAG_ERROR, path, false, MSG_VALUE_BAD_BACKGROUND, path,
+                      v->valuestring);
     } else if (picture_usable(L, path, v->valuestring)) {
         replace_string(L, at(base, f->offset), v->valuestring);
     }
@@ -272,7 +267,7 @@ static void bind_name(deck_loader *L, const field *f, const cJSON *v, const char
     if (!cJSON_IsString(v)) {
         char names[128], want[160];
         report_list_names(f->names, quoted, names, sizeof names);
-        snprintf(want, sizeof want, "one of %s", names);
+        msg_format(want, sizeof want, L->diags.lang, MSG_WORD_ONE_OF, names);
         report_wrong_type(L, v, path, want);
         return;
     }
@@ -297,8 +292,7 @@ static void bind_transition(deck_loader *L, const field *f, const cJSON *v,
             return;
         spec->type = (transition_type)f->values[i];
     } else {
-        report_wrong_type(L, v, path, "a transition name (fade, push, wipe, zoom, none) or "
-                               "an object {\"type\": ..., \"duration\": ...}");
+        report_wrong_type(L, v, path, report_word(L, MSG_WORD_A_TRANSITION));
         return;
     }
     if (spec->type == TRANSITION_NONE)
@@ -309,7 +303,7 @@ static void bind_size(deck_loader *L, const field *f, const cJSON *v, const char
                       void *base)
 {
     if (!cJSON_IsArray(v) || cJSON_GetArraySize(v) != 2) {
-        report_wrong_type(L, v, path, "an array [width, height]");
+        report_wrong_type(L, v, path, report_word(L, MSG_WORD_A_SIZE));
         return;
     }
     int wh[2];
@@ -319,7 +313,7 @@ static void bind_size(deck_loader *L, const field *f, const cJSON *v, const char
         char sub[256];
         index_path(sub, sizeof sub, path, i);
         if (!cJSON_IsNumber(el)) {
-            report_wrong_type(L, el, sub, "a number");
+            report_wrong_type(L, el, sub, report_word(L, MSG_WORD_A_NUMBER));
             ok = false;
         } else if (!check_range(L, f, el->valuedouble, sub, true)) {
             ok = false;
@@ -335,7 +329,7 @@ static void bind_nested(deck_loader *L, const field *f, const cJSON *v, const ch
                         void *base)
 {
     if (!cJSON_IsObject(v)) {
-        report_wrong_type(L, v, path, "an object");
+        report_wrong_type(L, v, path, report_word(L, MSG_WORD_AN_OBJECT_WANT));
         return;
     }
     bind_object(L, f->sub, v, path, at(base, f->offset));
@@ -345,13 +339,12 @@ static void bind_items(deck_loader *L, const field *f, const cJSON *v, const cha
                        void *base)
 {
     if (!cJSON_IsArray(v)) {
-        report_wrong_type(L, v, path, "an array");
+        report_wrong_type(L, v, path, report_word(L, MSG_WORD_AN_ARRAY_WANT));
         return;
     }
     int n = cJSON_GetArraySize(v);
     if (n < f->min || n > f->max) {
-        REPORT_AT(L, DIAG_ERROR, path, false, "%s must have %g to %g entries, got %d",
-                       path, f->min, f->max, n);
+        REPORT_AT(L, DIAG_ERROR, path, false, MSG_VALUE_ENTRIES, path, f->min, f->max, n);
         return; /* the slide is broken; its entries need no further reading */
     }
     stat_item *items = calloc((size_t)n, sizeof *items);
@@ -368,7 +361,7 @@ static void bind_items(deck_loader *L, const field *f, const cJSON *v, const cha
         index_path(sub, sizeof sub, path, i);
         apply_defaults(L, f->sub, &items[i]);
         if (!cJSON_IsObject(el)) {
-            report_wrong_type(L, el, sub, "an object");
+            report_wrong_type(L, el, sub, report_word(L, MSG_WORD_AN_OBJECT_WANT));
             continue;
         }
         bind_object(L, f->sub, el, sub, &items[i]);
@@ -503,10 +496,7 @@ static void resolve_decimals(deck_loader *L, const field *f, const char *path, v
     int written = decimals_as_written(e->literal);
     int most = (int)f->max;
     if (written > most) {
-        REPORT_AT(L, DIAG_WARNING, sub, false,
-                  "%s is written with %d decimals; only %d are shown (set \"%s\" "
-                  "to say so)",
-                  sub, written, most, f->key);
+        REPORT_AT(L, DIAG_WARNING, sub, false, MSG_VALUE_DECIMALS, sub, written, most, f->key);
         written = most;
     }
     *decimals = written;
@@ -547,11 +537,9 @@ static uint64_t bind_object(deck_loader *L, const field_table *t, const cJSON *o
         if (!needed || !field_applies(f, L->type_bit) || (present & (UINT64_C(1) << i)))
             continue;
         if (*path)
-            REPORT_AT(L, DIAG_ERROR, path, false, "%s is missing the required key \"%s\"",
-                      path, f->key);
+            REPORT_AT(L, DIAG_ERROR, path, false, MSG_KEY_MISSING_IN, path, f->key);
         else
-            REPORT_AT(L, DIAG_ERROR, path, false, "missing the required key \"%s\"",
-                      f->key);
+            REPORT_AT(L, DIAG_ERROR, path, false, MSG_KEY_MISSING, f->key);
     }
     for (size_t i = 0; i < t->n; i++)
         if (t->rows[i].kind == FIELD_DECIMALS && field_applies(&t->rows[i], L->type_bit))
@@ -576,28 +564,37 @@ void bind_slide(deck_loader *L, const cJSON *root, slide *s)
     s->type = SLIDE_BROKEN;
     const cJSON *type = cJSON_GetObjectItemCaseSensitive(root, "type");
     if (!type) {
-        REPORT_AT(L, DIAG_ERROR, "", false, "missing the required key \"type\"");
+        REPORT_AT(L, DIAG_ERROR, "", false, MSG_KEY_MISSING, "type");
         return;
     }
     if (!cJSON_IsString(type)) {
-        report_wrong_type(L, type, "type", "a string");
+        report_wrong_type(L, type, "type", report_word(L, MSG_WORD_A_STRING));
         return;
     }
     int t = name_index(format_slide_type_names, type->valuestring);
     if (t < 0) {
         char names[128];
         report_list_names(format_slide_type_names, false, names, sizeof names);
-        REPORT_AT(L, DIAG_ERROR, "type", false, "unknown slide type \"%s\"; known types: %s",
-                  type->valuestring, names);
+        REPORT_AT(L, DIAG_ERROR, "type", false, MSG_TYPE_UNKNOWN, type->valuestring, names);
         return;
     }
     L->type_bit = FIELD_BIT(t);
     apply_defaults(L, &format_slide_table, s);
     bind_object(L, &format_slide_table, root, "", s);
     s->type = (slide_type)t;
+    /* A value past its full scale draws a full bar: the number is likely a
+     * typo, or "max" is. */
+    for (size_t i = 0; s->type == SLIDE_CHART && i < s->n_items; i++) {
+        const stat_item *it = &s->items[i];
+        double full = deck_item_full_scale(s, it);
+        if (full <= 0 || !(it->value > full))
+            continue;
+        char sub[64], got[64], most[64];
+        snprintf(sub, sizeof sub, "items[%zu].value", i);
+        report_number_text(L, sub, it->value, got, sizeof got);
+        snprintf(most, sizeof most, "%g", full);
+        REPORT_AT(L, DIAG_WARNING, sub, false, MSG_VALUE_OVER_MAX, sub, got, most);
+    }
     if (s->chapter && !chapters_is_name(s->chapter))
-        REPORT_AT(L, DIAG_WARNING, "chapter", false,
-                  "chapter is empty or only spaces: the chapter bar shows no slot for it "
-                  "and this slide stays in the chapter before it (leave the key out to "
-                  "say so)");
+        REPORT_AT(L, DIAG_WARNING, "chapter", false, MSG_CHAPTER_EMPTY);
 }

@@ -5,9 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "grow.h"
+#include "suggest.h"
 
 char *deck_files_join(const char *dir, const char *rel)
 {
@@ -103,6 +105,66 @@ deck_file_status deck_files_check(const char *dir, const char *dir_real, const c
     return status;
 }
 
+/* The name in folder `folder` nearest to `name` (suggest's rule), into out. */
+static bool nearest_entry(const char *folder, const char *name, char *out, size_t cap)
+{
+    DIR *dh = opendir(folder);
+    if (!dh)
+        return false;
+    suggest s;
+    suggest_start(&s, name);
+    struct dirent *de;
+    while ((de = readdir(dh))) {
+        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+            continue;
+        suggest_offer(&s, de->d_name);
+        /* suggest keeps the pointer; readdir's name lasts until the next call. */
+        if (suggest_best(&s) == de->d_name && strlen(de->d_name) < cap) {
+            snprintf(out, cap, "%s", de->d_name);
+            s.best = out;
+        }
+    }
+    closedir(dh);
+    return suggest_best(&s) == out;
+}
+
+char *deck_files_nearest(const char *dir, const char *rel)
+{
+    char built[1024] = "", part[256];
+    size_t n = 0;
+    bool changed = false;
+    for (const char *p = rel; *p;) {
+        size_t len = strcspn(p, "/");
+        if (len == 0 || len >= sizeof part) {
+            p += len + (p[len] == '/');
+            continue;
+        }
+        snprintf(part, sizeof part, "%.*s", (int)len, p);
+        p += len + (p[len] == '/');
+        char probe[1024];
+        snprintf(probe, sizeof probe, "%s%s%s", built, n ? "/" : "", part);
+        char *full = deck_files_join(dir, probe);
+        struct stat st;
+        bool exists = full && lstat(full, &st) == 0;
+        free(full);
+        char near[256];
+        if (!exists) {
+            char *folder = deck_files_join(dir, n ? built : ".");
+            bool found = folder && nearest_entry(folder, part, near, sizeof near);
+            free(folder);
+            if (!found)
+                return NULL;
+            snprintf(part, sizeof part, "%s", near);
+            changed = true;
+        }
+        int w = snprintf(built + n, sizeof built - n, "%s%s", n ? "/" : "", part);
+        if (w < 0 || (size_t)w >= sizeof built - n)
+            return NULL;
+        n += (size_t)w;
+    }
+    return changed ? strdup(built) : NULL;
+}
+
 bool deck_files_placeholder_ok(deck_file_status s)
 {
     switch (s) {
@@ -121,7 +183,7 @@ bool deck_files_is_slide_name(const char *name)
 {
     size_t n = strlen(name);
     return name[0] != '_' && name[0] != '.' && n > 5 &&
-           strcmp(name + n - 5, ".json") == 0 && strcmp(name, DECK_SETTINGS_FILE) != 0;
+           strcmp(name + n - 5, ".json") == 0 && strcasecmp(name, DECK_SETTINGS_FILE) != 0;
 }
 
 static int by_name(const void *a, const void *b)

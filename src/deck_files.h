@@ -51,11 +51,18 @@ typedef struct {
 deck_file_status deck_files_check(const char *dir, const char *dir_real, const char *rel,
                                   deck_file_kind kind, deck_file_detail *detail);
 
+/* For a path that does not exist: the deck-relative path of what was most
+ * likely meant, each part that does not exist replaced by the nearest
+ * name in its folder (a name differing only in case first: "assets/hall.jpg"
+ * → "assets/Hall.JPG"); newly allocated, or NULL when nothing is near. */
+char *deck_files_nearest(const char *dir, const char *rel);
+
 /* Whether a slide can still play with a placeholder for this picture: it is
  * missing or does not decode, but its path stays inside the deck. */
 bool deck_files_placeholder_ok(deck_file_status s);
 
-/* Slide file names: *.json but deck.json, not starting with '_' or '.'. */
+/* Slide file names: *.json but deck.json (in any case: "Deck.json" is a
+ * misspelt settings file, not a slide), not starting with '_' or '.'. */
 bool deck_files_is_slide_name(const char *name);
 
 /* The slide files (regular files) of `slides_dir`, sorted by the byte order

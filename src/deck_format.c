@@ -117,6 +117,11 @@ static const field item_rows[] = {
     {.key = "growth", .kind = FIELD_NUMBER, .types = FIELD_FIGURES,
      .offset = offsetof(stat_item, growth), .has_offset = offsetof(stat_item, has_growth),
      .doc = "Percent change shown as a badge, e.g. 108. 增长百分比。"},
+    {.key = "max", .kind = FIELD_NUMBER, .types = FIELD_BIT(SLIDE_CHART), .ranged = true,
+     .min_exclusive = true, .min = 0, .max = HUGE_VAL, .offset = offsetof(stat_item, max),
+     .has_offset = offsetof(stat_item, has_max),
+     .doc = "The value of a full bar (default: 100 for a progress item in %, else the largest "
+            "value). 满格对应的数值（默认：单位为 % 的进度条为 100，否则为最大的数值）。"},
     {.key = "growth_label", .kind = FIELD_STRING, .types = FIELD_BIT(SLIDE_STATS),
      .def_str = "同比增长", .offset = offsetof(stat_item, growth_label),
      .shown_if = offsetof(stat_item, has_growth),

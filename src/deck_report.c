@@ -3,20 +3,25 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "deck_format.h"
 #include "suggest.h"
 #include "utf8.h"
 
-void report_add(deck_loader *L, diag_severity sev, int line, int col, const char *fmt,
-                 ...)
+void report_add(deck_loader *L, diag_severity sev, int line, int col, msg_id id, ...)
 {
     va_list ap;
-    va_start(ap, fmt);
-    if (!diag_addv(&L->diags, sev, L->file, line, col, fmt, ap))
+    va_start(ap, id);
+    if (!diag_msgv(&L->diags, sev, L->file, line, col, id, ap))
         L->nomem = true;
     va_end(ap);
+}
+
+const char *report_word(const deck_loader *L, msg_id id)
+{
+    return msg_text(L->diags.lang, id);
 }
 
 void report_where(const deck_loader *L, const char *path, bool at_key, int *line, int *col)
@@ -62,11 +67,11 @@ void report_describe(const deck_loader *L, const cJSON *v, const char *path,
     if (cJSON_IsString(v)) {
         const char *s = v->valuestring;
         int n = quote_len(s, 40);
-        snprintf(out, cap, "the string \"%.*s\"%s", n, s, s[n] ? "…" : "");
+        msg_format(out, cap, L->diags.lang, MSG_WORD_THE_STRING, n, s, s[n] ? "…" : "");
     } else if (cJSON_IsNumber(v)) {
         char num[64];
         report_number_text(L, path, v->valuedouble, num, sizeof num);
-        snprintf(out, cap, "the number %s", num);
+        msg_format(out, cap, L->diags.lang, MSG_WORD_THE_NUMBER, num);
     } else if (cJSON_IsTrue(v)) {
         snprintf(out, cap, "true");
     } else if (cJSON_IsFalse(v)) {
@@ -74,9 +79,9 @@ void report_describe(const deck_loader *L, const cJSON *v, const char *path,
     } else if (cJSON_IsNull(v)) {
         snprintf(out, cap, "null");
     } else if (cJSON_IsArray(v)) {
-        snprintf(out, cap, "an array");
+        snprintf(out, cap, "%s", report_word(L, MSG_WORD_AN_ARRAY));
     } else {
-        snprintf(out, cap, "an object");
+        snprintf(out, cap, "%s", report_word(L, MSG_WORD_AN_OBJECT));
     }
 }
 
@@ -84,7 +89,7 @@ void report_wrong_type(deck_loader *L, const cJSON *v, const char *path, const c
 {
     char got[128];
     report_describe(L, v, path, got, sizeof got);
-    REPORT_AT(L, DIAG_ERROR, path, false, "%s must be %s, got %s", path, want, got);
+    REPORT_AT(L, DIAG_ERROR, path, false, MSG_VALUE_WRONG_TYPE, path, want, got);
 }
 
 /* "fade, push, wipe" or, quoted, "\",\", \" \", \"\"". */
@@ -103,9 +108,46 @@ void report_unknown_name(deck_loader *L, const char *const *names, const char *g
     char list[128];
     report_list_names(names, quoted, list, sizeof list);
     const char *near = suggest_nearest(got, names);
-    REPORT_AT(L, DIAG_ERROR, path, false, "%s must be one of %s; got \"%s\"%s%s%s", path,
-              list, got, near ? " — did you mean \"" : "", near ? near : "",
-              near ? "\"?" : "");
+    if (near)
+        REPORT_AT(L, DIAG_ERROR, path, false, MSG_VALUE_BAD_NAME_NEAR, path, list, got, near);
+    else
+        REPORT_AT(L, DIAG_ERROR, path, false, MSG_VALUE_BAD_NAME, path, list, got);
+}
+
+/* A path that does not exist. A backslash in it (typed "assets\\new.jpg",
+ * which JSON reads as "assets", a line break, "ew.jpg") is the likely cause
+ * and is said first, as typed, with the path written with '/'; otherwise
+ * the nearest existing name is offered. */
+static void report_missing(deck_loader *L, int line, int col, const char *path, const char *rel)
+{
+    static const char escaped[] = "\n\t\r\b\f\\";
+    static const char letter[] = "ntrbf\\";
+    if (strpbrk(rel, escaped)) {
+        char typed[512], fixed[512];
+        size_t t = 0, f = 0;
+        for (const char *p = rel; *p && t + 3 < sizeof typed && f + 2 < sizeof fixed; p++) {
+            const char *e = strchr(escaped, *p);
+            if (e) {
+                typed[t++] = '\\';
+                typed[t++] = letter[e - escaped];
+                fixed[f++] = '/';
+                if (*p != '\\')
+                    fixed[f++] = letter[e - escaped];
+            } else {
+                typed[t++] = *p;
+                fixed[f++] = *p;
+            }
+        }
+        typed[t] = fixed[f] = '\0';
+        report_add(L, DIAG_ERROR, line, col, MSG_FILE_BACKSLASH, path, typed, fixed);
+        return;
+    }
+    char *near = deck_files_nearest(L->dir, rel);
+    if (near)
+        report_add(L, DIAG_ERROR, line, col, MSG_FILE_MISSING_NEAR, path, rel, near);
+    else
+        report_add(L, DIAG_ERROR, line, col, MSG_FILE_MISSING, path, rel);
+    free(near);
 }
 
 /* Reports why a path a deck names cannot be used, at the path's value. */
@@ -121,49 +163,40 @@ void report_file(deck_loader *L, const char *path, const char *rel,
         L->nomem = true;
         return;
     case DECK_FILE_EMPTY:
-        report_add(L, DIAG_ERROR, line, col, "%s must not be empty", path);
+        report_add(L, DIAG_ERROR, line, col, MSG_FILE_EMPTY, path);
         return;
     case DECK_FILE_ABSOLUTE:
-        report_add(L, DIAG_ERROR, line, col,
-                    "%s \"%s\" is an absolute path; give a path inside the deck folder, "
-                    "like \"assets/photo.jpg\"",
-                    path, rel);
+        report_add(L, DIAG_ERROR, line, col, MSG_FILE_ABSOLUTE, path, rel);
         return;
     case DECK_FILE_PARENT:
-        report_add(L, DIAG_ERROR, line, col, "%s \"%s\" leads outside the deck folder",
-                    path, rel);
+        report_add(L, DIAG_ERROR, line, col, MSG_FILE_PARENT, path, rel);
         return;
     case DECK_FILE_MISSING:
-        report_add(L, DIAG_ERROR, line, col, "%s \"%s\" does not exist", path, rel);
+        report_missing(L, line, col, path, rel);
         return;
     case DECK_FILE_UNREADABLE:
-        report_add(L, DIAG_ERROR, line, col, "%s \"%s\" cannot be read: %s", path, rel,
-                    strerror(detail->err));
+        report_add(L, DIAG_ERROR, line, col, MSG_FILE_CANNOT_READ_WHY, path, rel,
+                   strerror(detail->err));
         return;
     case DECK_FILE_LINK_OUTSIDE:
-        report_add(L, DIAG_ERROR, line, col,
-                    "%s \"%s\" leads outside the deck folder through a symbolic link",
-                    path, rel);
+        report_add(L, DIAG_ERROR, line, col, MSG_FILE_LINK_OUTSIDE, path, rel);
         return;
     case DECK_FILE_NOT_REGULAR:
-        report_add(L, DIAG_ERROR, line, col, "%s \"%s\" is not a file", path, rel);
+        report_add(L, DIAG_ERROR, line, col, MSG_FILE_NOT_REGULAR, path, rel);
         return;
     case DECK_FILE_NOT_IMAGE:
-        report_add(L, DIAG_ERROR, line, col, "%s \"%s\" is not a PNG, JPEG or WebP image",
-                    path, rel);
+        report_add(L, DIAG_ERROR, line, col, MSG_FILE_NOT_IMAGE, path, rel);
         return;
     case DECK_FILE_BAD_IMAGE:
-        report_add(L, DIAG_ERROR, line, col,
-                    "%s \"%s\" is a damaged %s image (its header does not parse)", path,
-                    rel, imgprobe_format_name(detail->format));
+        report_add(L, DIAG_ERROR, line, col, MSG_FILE_BAD_IMAGE, path, rel,
+                   imgprobe_format_name(detail->format));
         return;
     case DECK_FILE_IMAGE_UNREADABLE:
     case DECK_FILE_FONT_UNREADABLE:
-        report_add(L, DIAG_ERROR, line, col, "%s \"%s\" cannot be read", path, rel);
+        report_add(L, DIAG_ERROR, line, col, MSG_FILE_CANNOT_READ, path, rel);
         return;
     case DECK_FILE_NOT_FONT:
-        report_add(L, DIAG_ERROR, line, col,
-                    "%s \"%s\" is not a TrueType or OpenType font", path, rel);
+        report_add(L, DIAG_ERROR, line, col, MSG_FILE_NOT_FONT, path, rel);
         return;
     }
 }
@@ -181,15 +214,16 @@ void report_duplicate(deck_loader *L, const char *key, const char *sub)
             break;
         }
     }
-    report_add(L, DIAG_WARNING, line, col,
-               "duplicate key \"%s\"; only the first one is used", sub);
+    report_add(L, DIAG_WARNING, line, col, MSG_KEY_DUPLICATE, sub);
 }
 
 /* A key no row of this slide type reads: another type's key, or a typo. */
 void report_unknown_key(deck_loader *L, const field_table *t, const char *key,
                                const char *path, const char *sub)
 {
-    const char *in = *path ? " in " : "";
+    char in[300] = "";
+    if (*path)
+        msg_format(in, sizeof in, L->diags.lang, MSG_WORD_IN_PATH, path);
     const field *other = NULL;
     for (size_t i = 0; i < t->n && !other; i++)
         if (strcmp(t->rows[i].key, key) == 0)
@@ -201,8 +235,7 @@ void report_unknown_key(deck_loader *L, const field_table *t, const char *key,
             if (other->types & FIELD_BIT(k))
                 n += (size_t)snprintf(owners + n, sizeof owners - n, "%s%s",
                                       n ? ", " : "", format_slide_type_names[k]);
-        REPORT_AT(L, DIAG_WARNING, sub, true,
-                  "key \"%s\"%s%s is not used by %s slides (only by: %s)", key, in, path,
+        REPORT_AT(L, DIAG_WARNING, sub, true, MSG_KEY_OTHER_TYPE, key, in,
                   format_slide_type_names[__builtin_ctz(L->type_bit)], owners);
         return;
     }
@@ -212,9 +245,7 @@ void report_unknown_key(deck_loader *L, const field_table *t, const char *key,
         if (field_applies(&t->rows[i], L->type_bit))
             suggest_offer(&s, t->rows[i].key);
     if (suggest_best(&s))
-        REPORT_AT(L, DIAG_WARNING, sub, true,
-                  "unknown key \"%s\"%s%s — did you mean \"%s\"?", key, in, path,
-                  suggest_best(&s));
+        REPORT_AT(L, DIAG_WARNING, sub, true, MSG_KEY_UNKNOWN_NEAR, key, in, suggest_best(&s));
     else
-        REPORT_AT(L, DIAG_WARNING, sub, true, "unknown key \"%s\"%s%s", key, in, path);
+        REPORT_AT(L, DIAG_WARNING, sub, true, MSG_KEY_UNKNOWN, key, in);
 }

@@ -28,9 +28,13 @@ typedef struct {
     bool nomem;
 } deck_loader;
 
-/* Adds a diagnostic about the current file; sets nomem when it cannot. */
-void report_add(deck_loader *L, diag_severity sev, int line, int col, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
+/* Adds message `id` of the table (msg_texts.h), with the arguments its
+ * texts take, about the current file; sets nomem when it cannot. */
+void report_add(deck_loader *L, diag_severity sev, int line, int col, msg_id id, ...);
+
+/* The text of message `id` in the loader's language: a piece for a message
+ * ("a string", "an object"). */
+const char *report_word(const deck_loader *L, msg_id id);
 
 /* Line and column of the value at JSON path `path` (or of its key when
  * at_key and it has one); 1:1 when the path is not indexed. */
@@ -51,7 +55,8 @@ void report_number_text(const deck_loader *L, const char *path, double v, char *
 void report_describe(const deck_loader *L, const cJSON *v, const char *path, char *out,
                      size_t cap);
 
-/* "PATH must be WANT, got WHAT-IT-IS" at the value. */
+/* "PATH must be WANT, got WHAT-IT-IS" at the value; `want` is already in
+ * the loader's language (report_word). */
 void report_wrong_type(deck_loader *L, const cJSON *v, const char *path, const char *want);
 
 /* "fade, push, wipe" or, quoted, "\",\", \" \", \"\"". */

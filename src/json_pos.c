@@ -27,6 +27,11 @@ typedef struct {
     int status;
     strbuf path;
     strbuf key;
+    /* The value read last, for explaining what follows it: its kind, where
+     * it starts, and where it ends (for a string: just after its closing
+     * quote). */
+    json_pos_kind last_kind;
+    size_t last_start, last_end;
 } scanner;
 
 static bool buf_reserve(strbuf *b, size_t extra)
@@ -82,21 +87,25 @@ static void position(scanner *sc, size_t off, int *line, int *col)
     *col = sc->col;
 }
 
-static int fail(scanner *sc, size_t off, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static int fail(scanner *sc, size_t off, const char *fmt, ...)
+/* Records the first syntax error: message `id` of the table, at off. The
+ * format is the table's; test_msg checks that its texts take the same
+ * arguments. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static int fail(scanner *sc, size_t off, msg_id id, ...)
 {
     if (sc->status != JSON_POS_OK)
         return sc->status;
     position(sc, off, &sc->ix->error_line, &sc->ix->error_col);
     va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(sc->ix->error, sizeof sc->ix->error, fmt, ap);
+    va_start(ap, id);
+    vsnprintf(sc->ix->error, sizeof sc->ix->error, msg_text(sc->ix->lang, id), ap);
     va_end(ap);
+    sc->ix->error_id = id;
     sc->status = JSON_POS_SYNTAX;
     return sc->status;
 }
+#pragma GCC diagnostic pop
 
 static int nomem(scanner *sc)
 {
@@ -109,7 +118,7 @@ static int nomem(scanner *sc)
 static void describe(const scanner *sc, size_t off, char *out, size_t cap)
 {
     if (off >= sc->len) {
-        snprintf(out, cap, "the end of the file");
+        snprintf(out, cap, "%s", msg_text(sc->ix->lang, MSG_WORD_END_OF_FILE));
         return;
     }
     unsigned char c = (unsigned char)sc->s[off];
@@ -123,6 +132,88 @@ static void describe(const scanner *sc, size_t off, char *out, size_t cap)
         snprintf(out, cap, "'%.*s' (U+%04X)", (int)n, sc->s + off, (unsigned)cp);
     else
         snprintf(out, cap, "U+%04X", (unsigned)cp);
+}
+
+/* Full-width and Chinese punctuation that people type for JSON's own, with
+ * the ASCII character meant. */
+static const struct {
+    uint32_t cp;
+    msg_id name;
+    const char *ascii;
+} LOOKALIKES[] = {
+    {0xFF0C, MSG_WORD_FW_COMMA, ","},   {0x3001, MSG_WORD_FW_COMMA, ","},
+    {0xFF1A, MSG_WORD_FW_COLON, ":"},   {0x201C, MSG_WORD_CN_QUOTE, "\""},
+    {0x201D, MSG_WORD_CN_QUOTE, "\""}, {0xFF02, MSG_WORD_FW_QUOTE, "\""},
+    {0xFF3B, MSG_WORD_FW_BRACKET, "["}, {0xFF3D, MSG_WORD_FW_BRACKET, "]"},
+    {0xFF5B, MSG_WORD_FW_BRACE, "{"},   {0xFF5D, MSG_WORD_FW_BRACE, "}"},
+    {0x3000, MSG_WORD_FW_SPACE, " "},
+};
+
+/* When the character at off, where the scanner wanted JSON punctuation or a
+ * value, is a mistake with a name (a comment, a full-width comma...), fails
+ * with that name and returns true. */
+static bool explain(scanner *sc, size_t off)
+{
+    if (off >= sc->len)
+        return false;
+    if (sc->s[off] == '/' && off + 1 < sc->len && (sc->s[off + 1] == '/' || sc->s[off + 1] == '*')) {
+        fail(sc, off, MSG_JSON_COMMENT, sc->s[off + 1] == '/' ? "//" : "/* */");
+        return true;
+    }
+    uint32_t cp;
+    size_t n = utf8_decode(sc->s + off, sc->len - off, &cp);
+    for (size_t k = 0; n > 0 && k < sizeof LOOKALIKES / sizeof LOOKALIKES[0]; k++) {
+        if (LOOKALIKES[k].cp != cp)
+            continue;
+        char ch[8];
+        snprintf(ch, sizeof ch, "%.*s", (int)n, sc->s + off);
+        fail(sc, off, MSG_JSON_FULLWIDTH, msg_text(sc->ix->lang, LOOKALIKES[k].name), ch,
+             (unsigned)cp, LOOKALIKES[k].ascii);
+        return true;
+    }
+    return false;
+}
+
+/* After a string value, something other than ',' or a closing bracket:
+ * when another '"' follows on the same line, the string was most likely
+ * ended early by a '"' meant as part of the text ("他说"你好""). Points at
+ * that quote. */
+static bool explain_early_quote(scanner *sc, size_t off)
+{
+    if (sc->last_kind != JSON_POS_STRING || sc->last_end == 0 || off >= sc->len ||
+        sc->s[off] == '"')
+        return false;
+    for (size_t i = off; i < sc->len && sc->s[i] != '\n' && sc->s[i] != '\r'; i++) {
+        if (sc->s[i] == '"') {
+            fail(sc, sc->last_end - 1, MSG_JSON_EARLY_QUOTE);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* In an object, a number followed at once by ',' and digits: 1,350 meant
+ * as one number. Fails naming it and what to write; returns true. */
+static bool explain_thousands(scanner *sc, size_t comma)
+{
+    if (sc->last_kind != JSON_POS_NUMBER || sc->last_end != comma || comma + 1 >= sc->len ||
+        !(sc->s[comma + 1] >= '0' && sc->s[comma + 1] <= '9'))
+        return false;
+    char written[48], meant[48];
+    size_t w = 0, m = 0;
+    for (size_t i = sc->last_start; i < sc->len && w + 1 < sizeof written; i++) {
+        char c = sc->s[i];
+        if (!((c >= '0' && c <= '9') || c == ',' || c == '.' || c == '-'))
+            break;
+        if (c == ',' && !(i + 1 < sc->len && sc->s[i + 1] >= '0' && sc->s[i + 1] <= '9'))
+            break;
+        written[w++] = c;
+        if (c != ',')
+            meant[m++] = c;
+    }
+    written[w] = meant[m] = '\0';
+    fail(sc, sc->last_start, MSG_JSON_THOUSANDS, written, meant);
+    return true;
 }
 
 static void skip_ws(scanner *sc)
@@ -152,6 +243,29 @@ static int hex4(const char *s, uint32_t *out)
     return 0;
 }
 
+/* "\\p" in the string opened at `open`: a Windows path, almost always.
+ * Fails naming the escape and the string as it should be written, each
+ * backslash a '/'. */
+static int fail_backslash_path(scanner *sc, size_t open, size_t esc)
+{
+    char fixed[128];
+    size_t n = 0;
+    for (size_t i = open + 1; i < sc->len && n + 1 < sizeof fixed; i++) {
+        char c = sc->s[i];
+        if (c == '"' || c == '\n' || c == '\r')
+            break;
+        if (c == '\\') {
+            if (i + 1 < sc->len && sc->s[i + 1] == '\\')
+                i++;
+            c = '/';
+        }
+        fixed[n++] = c;
+    }
+    fixed[n] = '\0';
+    char typed[2] = {sc->s[esc + 1], '\0'};
+    return fail(sc, esc, MSG_JSON_BACKSLASH_PATH, typed, fixed);
+}
+
 /* Scans a string at sc->i (a '"'); when `into` is given, appends the decoded
  * text to it (used for keys, which become part of paths). */
 static int scan_string(scanner *sc, strbuf *into)
@@ -166,9 +280,7 @@ static int scan_string(scanner *sc, strbuf *into)
         if (c == '\n' || c == '\r')
             break; /* almost always a missing closing quote */
         if (c < 0x20)
-            return fail(sc, sc->i,
-                        "control character U+%04X in a string; write it as an escape",
-                        c);
+            return fail(sc, sc->i, MSG_JSON_CONTROL_CHAR, c);
         if (c != '\\') {
             if (into && !buf_append(into, (const char *)&c, 1))
                 return nomem(sc);
@@ -189,13 +301,15 @@ static int scan_string(scanner *sc, strbuf *into)
             continue;
         }
         if (e != 'u') {
+            if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') || (e >= '0' && e <= '9'))
+                return fail_backslash_path(sc, start, esc);
             char what[32];
             describe(sc, esc + 1, what, sizeof what);
-            return fail(sc, esc, "invalid escape: '\\' followed by %s", what);
+            return fail(sc, esc, MSG_JSON_BAD_ESCAPE, what);
         }
         uint32_t cp;
         if (esc + 6 > sc->len || hex4(sc->s + esc + 2, &cp) != 0)
-            return fail(sc, esc, "invalid escape: \\u needs four hex digits");
+            return fail(sc, esc, MSG_JSON_U_HEX);
         sc->i = esc + 6;
         if (cp >= 0xD800 && cp <= 0xDBFF) {
             uint32_t low;
@@ -205,24 +319,20 @@ static int scan_string(scanner *sc, strbuf *into)
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
                 sc->i += 6;
             } else {
-                return fail(sc, esc, "invalid escape: \\u%04X is half of a surrogate pair",
-                            (unsigned)cp);
+                return fail(sc, esc, MSG_JSON_SURROGATE, (unsigned)cp);
             }
         } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-            return fail(sc, esc, "invalid escape: \\u%04X is half of a surrogate pair",
-                        (unsigned)cp);
+            return fail(sc, esc, MSG_JSON_SURROGATE, (unsigned)cp);
         } else if (cp == 0) {
             /* Valid JSON, but C strings (and cJSON) would cut the text here. */
-            return fail(sc, esc, "\\u0000 is not allowed in a string");
+            return fail(sc, esc, MSG_JSON_NUL);
         }
         char enc[4];
         size_t n = utf8_encode(cp, enc);
         if (into && !buf_append(into, enc, n))
             return nomem(sc);
     }
-    return fail(sc, start,
-                "unterminated string (a string ends on the line it starts; "
-                "write \\n for a line break)");
+    return fail(sc, start, MSG_JSON_UNTERMINATED);
 }
 
 static bool is_digit(char c)
@@ -272,8 +382,9 @@ static int scan_number(scanner *sc)
         size_t end = i;
         while (end < sc->len && is_word(s[end]) && end - start < 40)
             end++;
-        return fail(sc, start, "invalid number \"%.*s\"", (int)(end - start),
-                    s + start);
+        char literal[48];
+        snprintf(literal, sizeof literal, "%.*s", (int)(end - start), s + start);
+        return fail(sc, start, MSG_JSON_BAD_NUMBER, literal);
     }
     sc->i = i;
     return JSON_POS_OK;
@@ -281,12 +392,11 @@ static int scan_number(scanner *sc)
 
 static int scan_value(scanner *sc, int depth, int key_line, int key_col);
 
-static int open_error(scanner *sc, const char *what, size_t open_off)
+static int open_error(scanner *sc, msg_id what, size_t open_off)
 {
     int line, col;
     position(sc, open_off, &line, &col);
-    return fail(sc, sc->len, "the file ends inside the %s opened at line %d, column %d",
-                what, line, col);
+    return fail(sc, sc->len, what, line, col);
 }
 
 static int scan_object(scanner *sc, int depth)
@@ -303,14 +413,18 @@ static int scan_object(scanner *sc, int depth)
     for (;;) {
         skip_ws(sc);
         if (sc->i >= sc->len)
-            return open_error(sc, "object", open);
+            return open_error(sc, MSG_JSON_EOF_IN_OBJECT, open);
         char c = sc->s[sc->i];
         if (c != '"') {
             if (c == '}' && after_comma)
-                return fail(sc, comma, "trailing comma before '}'");
+                return fail(sc, comma, MSG_JSON_TRAILING_COMMA_OBJECT);
+            if (after_comma && explain_thousands(sc, comma))
+                return sc->status;
+            if (explain(sc, sc->i))
+                return sc->status;
             char what[32];
             describe(sc, sc->i, what, sizeof what);
-            return fail(sc, sc->i, "expected a key in double quotes, got %s", what);
+            return fail(sc, sc->i, MSG_JSON_EXPECTED_KEY, what);
         }
         size_t key_off = sc->i;
         buf_truncate(&sc->key, 0);
@@ -322,11 +436,12 @@ static int scan_object(scanner *sc, int depth)
         skip_ws(sc);
         if (sc->i >= sc->len || sc->s[sc->i] != ':') {
             if (sc->i >= sc->len)
-                return open_error(sc, "object", open);
+                return open_error(sc, MSG_JSON_EOF_IN_OBJECT, open);
+            if (explain(sc, sc->i))
+                return sc->status;
             char what[32];
             describe(sc, sc->i, what, sizeof what);
-            return fail(sc, sc->i, "expected ':' after the key \"%s\", got %s",
-                        sc->key.p, what);
+            return fail(sc, sc->i, MSG_JSON_EXPECTED_COLON, sc->key.p, what);
         }
         sc->i++;
         if ((base > 0 && !buf_append(&sc->path, ".", 1)) ||
@@ -339,14 +454,17 @@ static int scan_object(scanner *sc, int depth)
         buf_truncate(&sc->path, base);
         skip_ws(sc);
         if (sc->i >= sc->len)
-            return open_error(sc, "object", open);
+            return open_error(sc, MSG_JSON_EOF_IN_OBJECT, open);
         c = sc->s[sc->i];
         if (c == '}') {
             sc->i++;
             return JSON_POS_OK;
         }
-        if (c != ',')
-            return fail(sc, sc->i, "expected ',' or '}' after a value");
+        if (c != ',') {
+            if (explain(sc, sc->i) || explain_early_quote(sc, sc->i))
+                return sc->status;
+            return fail(sc, sc->i, MSG_JSON_EXPECTED_COMMA_OBJECT);
+        }
         comma = sc->i++;
         after_comma = true;
     }
@@ -365,9 +483,9 @@ static int scan_array(scanner *sc, int depth)
     for (size_t index = 0;; index++) {
         skip_ws(sc);
         if (sc->i >= sc->len)
-            return open_error(sc, "array", open);
+            return open_error(sc, MSG_JSON_EOF_IN_ARRAY, open);
         if (sc->s[sc->i] == ']' && index > 0)
-            return fail(sc, comma, "trailing comma before ']'");
+            return fail(sc, comma, MSG_JSON_TRAILING_COMMA_ARRAY);
         char sub[32];
         int n = snprintf(sub, sizeof sub, "[%zu]", index);
         if (!buf_append(&sc->path, sub, (size_t)n))
@@ -377,14 +495,17 @@ static int scan_array(scanner *sc, int depth)
         buf_truncate(&sc->path, base);
         skip_ws(sc);
         if (sc->i >= sc->len)
-            return open_error(sc, "array", open);
+            return open_error(sc, MSG_JSON_EOF_IN_ARRAY, open);
         char c = sc->s[sc->i];
         if (c == ']') {
             sc->i++;
             return JSON_POS_OK;
         }
-        if (c != ',')
-            return fail(sc, sc->i, "expected ',' or ']' after a value");
+        if (c != ',') {
+            if (explain(sc, sc->i) || explain_early_quote(sc, sc->i))
+                return sc->status;
+            return fail(sc, sc->i, MSG_JSON_EXPECTED_COMMA_ARRAY);
+        }
         comma = sc->i++;
     }
 }
@@ -414,9 +535,9 @@ static int scan_value(scanner *sc, int depth, int key_line, int key_col)
 {
     skip_ws(sc);
     if (depth > JSON_POS_MAX_DEPTH)
-        return fail(sc, sc->i, "nested deeper than %d levels", JSON_POS_MAX_DEPTH);
+        return fail(sc, sc->i, MSG_JSON_TOO_DEEP, JSON_POS_MAX_DEPTH);
     if (sc->i >= sc->len)
-        return fail(sc, sc->i, "expected a value, got the end of the file");
+        return fail(sc, sc->i, MSG_JSON_EXPECTED_VALUE_EOF);
     char c = sc->s[sc->i];
     json_pos_kind kind;
     size_t start = sc->i;
@@ -438,40 +559,61 @@ static int scan_value(scanner *sc, int depth, int key_line, int key_col)
     } else if (word - start == 4 && memcmp(sc->s + start, "null", 4) == 0) {
         kind = JSON_POS_NULL;
     } else if (word > start) {
-        return fail(sc, start, "expected a value, got %.*s (text must be in double quotes)",
+        return fail(sc, start, MSG_JSON_BARE_WORD,
                     (int)(word - start > 40 ? 40 : word - start), sc->s + start);
     } else if (c == '\'') {
-        return fail(sc, start, "strings must be in double quotes, not single quotes");
+        return fail(sc, start, MSG_JSON_SINGLE_QUOTES);
     } else {
+        if (explain(sc, start))
+            return sc->status;
         char what[32];
         describe(sc, start, what, sizeof what);
-        return fail(sc, start, "expected a value, got %s", what);
+        return fail(sc, start, MSG_JSON_EXPECTED_VALUE, what);
     }
     size_t index = sc->ix->n;
     if (!add_entry(sc, kind, key_line, key_col))
         return nomem(sc);
+    int rc;
     switch (kind) {
     case JSON_POS_OBJECT:
-        return scan_object(sc, depth);
+        rc = scan_object(sc, depth);
+        break;
     case JSON_POS_ARRAY:
-        return scan_array(sc, depth);
+        rc = scan_array(sc, depth);
+        break;
     case JSON_POS_STRING:
-        return scan_string(sc, NULL);
+        rc = scan_string(sc, NULL);
+        break;
     case JSON_POS_NUMBER:
         if (scan_number(sc) != JSON_POS_OK)
             return sc->status;
         sc->ix->entries[index].literal = strndup(sc->s + start, sc->i - start);
-        return sc->ix->entries[index].literal ? JSON_POS_OK : nomem(sc);
+        rc = sc->ix->entries[index].literal ? JSON_POS_OK : nomem(sc);
+        break;
     default:
         sc->i = word;
-        return JSON_POS_OK;
+        rc = JSON_POS_OK;
+        break;
     }
+    sc->last_kind = kind;
+    sc->last_start = start;
+    sc->last_end = sc->i;
+    return rc;
 }
 
 int json_pos_scan(const char *text, size_t len, json_pos_index *ix)
 {
     scanner sc = {.s = text, .len = len, .line = 1, .col = 1, .ix = ix};
     ix->body_offset = 0;
+    /* UTF-16 (Notepad's "Unicode"): a byte order mark, or a NUL beside each
+     * ASCII character of the first one. */
+    bool bom16 = len >= 2 && ((unsigned char)text[0] == 0xFF && (unsigned char)text[1] == 0xFE);
+    bom16 |= len >= 2 && ((unsigned char)text[0] == 0xFE && (unsigned char)text[1] == 0xFF);
+    if (bom16 || (len >= 2 && (text[0] == 0) != (text[1] == 0))) {
+        fail(&sc, 0, MSG_JSON_UTF16,
+             msg_text(ix->lang, bom16 ? MSG_WORD_UTF16_BOM : MSG_WORD_UTF16_NO_BOM));
+        goto done;
+    }
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
         ix->body_offset = 3;
         sc.s += 3;
@@ -479,8 +621,7 @@ int json_pos_scan(const char *text, size_t len, json_pos_index *ix)
     }
     size_t bad = utf8_first_invalid(sc.s, sc.len);
     if (bad < sc.len) {
-        fail(&sc, bad, "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
-             (unsigned char)sc.s[bad]);
+        fail(&sc, bad, MSG_JSON_INVALID_UTF8, (unsigned char)sc.s[bad]);
         goto done;
     }
     if (!buf_append(&sc.path, "", 0)) {
@@ -491,9 +632,11 @@ int json_pos_scan(const char *text, size_t len, json_pos_index *ix)
         goto done;
     skip_ws(&sc);
     if (sc.i < sc.len) {
-        char what[32];
-        describe(&sc, sc.i, what, sizeof what);
-        fail(&sc, sc.i, "unexpected %s after the end of the JSON value", what);
+        if (!explain(&sc, sc.i)) {
+            char what[32];
+            describe(&sc, sc.i, what, sizeof what);
+            fail(&sc, sc.i, MSG_JSON_AFTER_END, what);
+        }
     }
 done:
     free(sc.path.p);
@@ -516,5 +659,7 @@ void json_pos_free(json_pos_index *ix)
         free(ix->entries[i].literal);
     }
     free(ix->entries);
+    msg_lang lang = ix->lang;
     memset(ix, 0, sizeof *ix);
+    ix->lang = lang;
 }

@@ -14,11 +14,19 @@
  * Invalid UTF-8 anywhere is an error at its position. Strict RFC 8259: no
  * comments, no trailing commas, no single quotes. Nesting deeper than
  * JSON_POS_MAX_DEPTH is an error, so hostile input cannot exhaust the stack.
- * Pure. */
+ *
+ * A syntax error is explained the way a person editing by hand needs it: a
+ * full-width ，：“ used as JSON punctuation is named with its code point, an
+ * ASCII '"' that ends a text early is pointed at, comments, 1,350 written
+ * as a number, backslashes in paths and UTF-16 files are each said as such,
+ * with what to type instead. Messages come from the message table (msg.h)
+ * in the language the caller sets in the index. Pure. */
 #ifndef KIOSK_JSON_POS_H
 #define KIOSK_JSON_POS_H
 
 #include <stddef.h>
+
+#include "msg.h"
 
 #define JSON_POS_MAX_DEPTH 64
 
@@ -44,14 +52,17 @@ typedef struct {
     json_pos_entry *entries; /* owned; in document order */
     size_t n, cap;
     size_t body_offset;      /* bytes skipped at the start (a BOM: 3, else 0) */
+    msg_lang lang;           /* set by the caller: the language of `error` */
     /* Set when json_pos_scan returns JSON_POS_SYNTAX: */
     int error_line, error_col;
-    char error[160];
+    msg_id error_id;
+    char error[512];
 } json_pos_index;
 
 enum { JSON_POS_OK = 0, JSON_POS_SYNTAX = -1, JSON_POS_NOMEM = -2 };
 
-/* Scans text[0..len) into *ix (which must be zeroed or freshly freed).
+/* Scans text[0..len) into *ix (which must be zeroed or freshly freed; its
+ * `lang` may be set first).
  * Returns JSON_POS_OK, JSON_POS_SYNTAX (error fields set; entries up to the
  * error are kept) or JSON_POS_NOMEM. Free *ix with json_pos_free in every
  * case. */
@@ -61,7 +72,7 @@ int json_pos_scan(const char *text, size_t len, json_pos_index *ix);
  * (which is also the one cJSON returns). */
 const json_pos_entry *json_pos_find(const json_pos_index *ix, const char *path);
 
-/* Frees what the index owns and zeroes it; json_pos_free on a zeroed index
+/* Frees what the index owns and zeroes it (but keeps `lang`); json_pos_free on a zeroed index
  * is a no-op. */
 void json_pos_free(json_pos_index *ix);
 

@@ -718,9 +718,8 @@ static void layout_chart(ctx *c)
         b->px = tip_px;
         b->small_px = small_px;
         b->role = ROLE_ACCENT;
-        double denom = (s->chart == CHART_PROGRESS && it->unit && strcmp(it->unit, "%") == 0)
-                           ? 100
-                           : max;
+        double full = deck_item_full_scale(s, it);
+        double denom = full > 0 ? full : max;
         b->fraction = denom > 0 ? fmax(0, fmin(1, it->value / denom)) : 0;
         b->baseline = by + bar_h / 2 + tip_px * 0.36;
         b->reach_w = track_w + tip_w + 2 * TIP_GAP;

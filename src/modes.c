@@ -3,16 +3,19 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <dirent.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "figures.h"
 #include "datadir.h"
 #include "deck.h"
 #include "grow.h"
+#include "imgprobe.h"
 #include "json_pos.h"
 #include "layout_json.h"
 #include "render.h"
@@ -175,8 +178,7 @@ static void check_glyphs(const deck *d, const slide *s, font_set *fs, diag_list 
             utf8_encode(cp, ch);
             int line, col;
             locate(d, s, texts[k].field, &line, &col);
-            diag_add(diags, DIAG_WARNING, s->file, line, col,
-                     "no available font has the character \"%s\" (U+%04X) in %s", ch,
+            diag_msg(diags, DIAG_WARNING, s->file, line, col, MSG_CHECK_NO_GLYPH, ch,
                      (unsigned)cp, texts[k].field);
         }
     }
@@ -191,20 +193,53 @@ static void check_fit(const deck *d, const slide *s, const slide_layout *l, cons
         const layout_box *b = &l->boxes[k];
         if (b->kind != LBOX_TEXT || !b->text.truncated)
             continue;
-        char start[80];
-        snprintf(start, sizeof start, "%s does not fit", b->field);
+        int line, col;
+        locate(d, s, b->field, &line, &col);
         bool seen = false;
         for (size_t i = 0; i < diags->n && !seen; i++)
-            seen = strcmp(diags->items[i].path, s->file) == 0 &&
-                   strncmp(diags->items[i].message, start, strlen(start)) == 0;
+            seen = diags->items[i].id == MSG_CHECK_TEXT_CUT &&
+                   diags->items[i].line == line && diags->items[i].col == col &&
+                   strcmp(diags->items[i].path, s->file) == 0;
         if (seen)
+            continue;
+        diag_msg(diags, DIAG_WARNING, s->file, line, col, MSG_CHECK_TEXT_CUT, b->field, screen,
+                 b->text.px);
+    }
+}
+
+/* A picture with fewer pixels than the area it fills is shown enlarged and
+ * looks blurred: said once per picture, with its size and the size it is
+ * shown at (in the screen's pixels; a tenth over is not worth a word). */
+#define PICTURE_ENLARGED_MAX 1.1
+
+static void check_picture_sizes(const deck *d, const slide *s, const slide_layout *l,
+                                const char *screen, diag_list *diags)
+{
+    for (size_t k = 0; l && k < l->n; k++) {
+        const layout_box *b = &l->boxes[k];
+        if (b->kind != LBOX_IMAGE || !b->image || b->w < 1 || b->h < 1)
+            continue;
+        char *path = deck_path(d, b->image);
+        imgprobe_info info;
+        imgprobe_status st = path ? imgprobe_file(path, &info) : IMGPROBE_IO;
+        free(path);
+        if (st != IMGPROBE_OK)
+            continue; /* missing or broken: the loader has said so */
+        double sx = b->w / info.width, sy = b->h / info.height;
+        double scale = b->fit == FIT_CONTAIN ? fmin(sx, sy) : fmax(sx, sy);
+        if (scale <= PICTURE_ENLARGED_MAX)
             continue;
         int line, col;
         locate(d, s, b->field, &line, &col);
-        diag_add(diags, DIAG_WARNING, s->file, line, col,
-                 "%s does not fit its box on a %s screen even at %d px and is cut short with "
-                 "\"…\"; shorten the text",
-                 b->field, screen, b->text.px);
+        bool seen = false;
+        for (size_t i = 0; i < diags->n && !seen; i++)
+            seen = diags->items[i].id == MSG_CHECK_PICTURE_SMALL && diags->items[i].line == line &&
+                   diags->items[i].col == col && strcmp(diags->items[i].path, s->file) == 0;
+        if (seen)
+            continue;
+        diag_msg(diags, DIAG_WARNING, s->file, line, col, MSG_CHECK_PICTURE_SMALL, b->field,
+                 b->image, info.width, info.height, (int)lround(info.width * scale),
+                 (int)lround(info.height * scale), screen);
     }
 }
 
@@ -220,7 +255,7 @@ static int diag_order(const diag *x, const diag *y)
 
 int mode_check(const kiosk_options *o)
 {
-    diag_list diags = {0};
+    diag_list diags = {.lang = options_messages_lang(o)};
     deck *d = deck_load(modes_deck_dir(o), datadir_font_dir(), &diags);
     if (!d) {
         fprintf(stderr, "kiosk: out of memory\n");
@@ -237,8 +272,8 @@ int mode_check(const kiosk_options *o)
         for (int k = 0; k < n_sizes; k++) {
             headless h;
             if (headless_open(&h, d, sizes[k][0], sizes[k][1]) != 0) {
-                diag_add(&diags, DIAG_ERROR, "slides/deck.json", 1, 1,
-                         "the theme's fonts cannot be opened");
+                diag_msg(&diags, DIAG_ERROR, "slides/deck.json", 1, 1,
+                         MSG_CHECK_FONTS_UNOPENABLE);
                 break;
             }
             char screen[48];
@@ -248,8 +283,13 @@ int mode_check(const kiosk_options *o)
                 if (s->type == SLIDE_BROKEN)
                     continue;
                 check_fit(d, s, render_layout(h.rc, i), screen, &diags);
-                if (k == 0)
+                /* Pictures only on the screen the deck is made for: a
+                 * landscape photo covering a portrait screen is a choice
+                 * of the design, not a photo too small. */
+                if (k == 0) {
+                    check_picture_sizes(d, s, render_layout(h.rc, i), screen, &diags);
                     check_glyphs(d, s, render_fonts(h.rc), &diags);
+                }
             }
             headless_close(&h);
         }
@@ -266,11 +306,24 @@ int mode_check(const kiosk_options *o)
         }
         diags.items[j] = cur;
     }
+    /* --strict: a deck kept in git fails CI on a warning too, and says so
+     * the way a compiler's -Werror does, each one an error. */
+    bool promoted = false;
+    for (size_t i = 0; o->strict && i < diags.n; i++) {
+        promoted |= diags.items[i].severity == DIAG_WARNING;
+        diags.items[i].severity = DIAG_ERROR;
+    }
     diag_print(&diags, stderr);
     size_t errors = diag_count(&diags, DIAG_ERROR), warnings = diag_count(&diags, DIAG_WARNING);
-    fprintf(stderr, "%s: %zu slide%s, %zu error%s, %zu warning%s\n", modes_deck_dir(o),
-            d->n_slides, d->n_slides == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
-            warnings == 1 ? "" : "s");
+    char line[512];
+    if (promoted) {
+        msg_format(line, sizeof line, diags.lang, MSG_CHECK_STRICT);
+        fprintf(stderr, "%s\n", line);
+    }
+    msg_format(line, sizeof line, diags.lang, MSG_CHECK_SUMMARY, modes_deck_dir(o), d->n_slides,
+               d->n_slides == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
+               warnings == 1 ? "" : "s");
+    fprintf(stderr, "%s\n", line);
     diag_list_clear(&diags);
     deck_free(d);
     return errors ? 1 : 0;
@@ -291,7 +344,7 @@ static int make_dir(const char *path)
  * either fails (said on stderr). */
 static deck *open_for_drawing(const kiosk_options *o, headless *hl, int *status)
 {
-    diag_list diags = {0};
+    diag_list diags = {.lang = options_messages_lang(o)};
     deck *d = deck_load(modes_deck_dir(o), datadir_font_dir(), &diags);
     diag_print(&diags, stderr);
     *status = diag_count(&diags, DIAG_ERROR) ? 1 : 0;
@@ -303,6 +356,42 @@ static deck *open_for_drawing(const kiosk_options *o, headless *hl, int *status)
         d = NULL;
     }
     return d;
+}
+
+/* Removes what an earlier --render of a longer deck left in dir: the files
+ * this mode names (exactly "%03zu.png") numbered above n_slides, and only
+ * plain files. Nothing else is touched, not even "000.png" or "0042.png". */
+static int remove_stale_pngs(const char *dir, size_t n_slides)
+{
+    DIR *dh = opendir(dir);
+    if (!dh) {
+        fprintf(stderr, "kiosk: cannot read %s: %s\n", dir, strerror(errno));
+        return 1;
+    }
+    int status = 0;
+    struct dirent *de;
+    while ((de = readdir(dh))) {
+        const char *name = de->d_name;
+        size_t digits = strspn(name, "0123456789");
+        if (digits < 3 || digits > 12 || strcmp(name + digits, ".png") != 0)
+            continue;
+        size_t k = (size_t)strtoull(name, NULL, 10);
+        char own[32];
+        snprintf(own, sizeof own, "%03zu.png", k);
+        if (k <= n_slides || strcmp(own, name) != 0)
+            continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, name);
+        struct stat st;
+        if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        if (unlink(path) != 0) {
+            fprintf(stderr, "kiosk: cannot remove the stale %s: %s\n", path, strerror(errno));
+            status = 1;
+        }
+    }
+    closedir(dh);
+    return status;
 }
 
 int mode_render(const kiosk_options *o)
@@ -328,6 +417,8 @@ int mode_render(const kiosk_options *o)
             status = 1;
         }
     }
+    if (remove_stale_pngs(o->render_dir, d->n_slides) != 0)
+        status = 1;
     headless_close(&hl);
     deck_free(d);
     return status;

@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum { ARG_NONE, ARG_PATH, ARG_SECONDS, ARG_SIZE, ARG_ROTATION, ARG_TIME, ARG_SCHEMA } arg_kind;
+typedef enum {
+    ARG_NONE, ARG_PATH, ARG_SECONDS, ARG_SIZE, ARG_ROTATION, ARG_TIME, ARG_SCHEMA, ARG_LANG
+} arg_kind;
 
 typedef struct {
     const char *name;
@@ -19,6 +21,8 @@ typedef struct {
 
 static const option_row OPTIONS[] = {
     {"--check", ARG_NONE, NULL, "check the deck and every file it names; report problems as PATH:LINE:COL"},
+    {"--strict", ARG_NONE, NULL, "with --check: count warnings as errors (exit 1), e.g. in CI"},
+    {"--messages", ARG_LANG, "en|zh", "language of --check messages (default: from LANG)"},
     {"--render", ARG_PATH, "DIR", "draw every slide to DIR/NNN.png without a display"},
     {"--dump-layout", ARG_NONE, NULL, "print each slide's text lines as broken, with font sizes"},
     {"--json", ARG_NONE, NULL, "with --dump-layout: every box and line with its geometry, as JSON"},
@@ -78,6 +82,13 @@ static int parse_size(const char *s, int *w, int *h)
     return 0;
 }
 
+msg_lang options_messages_lang(const kiosk_options *o)
+{
+    if (o->messages_given)
+        return o->messages;
+    return msg_lang_from_locale(getenv("LC_ALL"), getenv("LC_MESSAGES"), getenv("LANG"));
+}
+
 int options_parse(int argc, char **argv, kiosk_options *o, char *err, size_t err_cap)
 {
     memset(o, 0, sizeof *o);
@@ -134,6 +145,12 @@ int options_parse(int argc, char **argv, kiosk_options *o, char *err, size_t err
             o->mode = MODE_DUMP_LAYOUT;
         else if (!strcmp(name, "--json"))
             o->json = true;
+        else if (!strcmp(name, "--strict"))
+            o->strict = true;
+        else if (!strcmp(name, "--messages")) {
+            bad = msg_lang_from_name(value, &o->messages) != 0;
+            o->messages_given = true;
+        }
         else if (!strcmp(name, "--at"))
             bad = parse_seconds(value, &o->at_s);
         else if (!strcmp(name, "--size"))
@@ -173,6 +190,7 @@ int options_parse(int argc, char **argv, kiosk_options *o, char *err, size_t err
                                : row->arg == ARG_ROTATION ? "0, 90, 180 or 270"
                                : row->arg == ARG_TIME     ? "YYYY-MM-DD or YYYY-MM-DDTHH:MM"
                                : row->arg == ARG_SCHEMA   ? "slides or settings"
+                               : row->arg == ARG_LANG     ? "en or zh"
                                                           : "a number of seconds >= 0";
             snprintf(err, err_cap, "kiosk: %s \"%s\" is not valid: expected %s", row->name, value, want);
             return 2;

@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "msg.h"
+
 typedef enum {
     MODE_PLAY, MODE_CHECK, MODE_RENDER, MODE_DUMP_LAYOUT, MODE_REPORT, MODE_PRINT_SCHEMA,
     MODE_VERSION, MODE_HELP
@@ -28,6 +30,9 @@ typedef struct {
                                   LLONG_MIN / LLONG_MAX when not given */
     bool json;              /* --json: --dump-layout prints JSON */
     bool schema_settings;   /* --print-schema settings (else slides) */
+    bool strict;            /* --strict: --check counts warnings as errors */
+    bool messages_given;    /* --messages was given ... */
+    msg_lang messages;      /* ... and named this language */
 } kiosk_options;
 
 /* Parses argv. Arguments that are not options move to the front of argv
@@ -35,6 +40,10 @@ typedef struct {
  * --report's log files. Returns 0 on success; on a usage error returns 2 and writes
  * a one-line message to err (without a newline). */
 int options_parse(int argc, char **argv, kiosk_options *o, char *err, size_t err_cap);
+
+/* The language of diagnostics: --messages, else the locale's (LC_ALL,
+ * LC_MESSAGES, LANG from the environment). */
+msg_lang options_messages_lang(const kiosk_options *o);
 
 /* Writes the --help text. */
 void options_help(FILE *out);

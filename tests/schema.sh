@@ -112,10 +112,13 @@ def check_reports(what, validator, doc):
             slide = doc
         (deck / "slides" / "010-row.json").write_text(json.dumps(slide, ensure_ascii=False),
                                                      encoding="utf-8")
-        run = subprocess.run([kiosk, "--check", str(deck)], capture_output=True, text=True,
-                             check=False)
+        run = subprocess.run([kiosk, "--check", "--messages", "en", str(deck)],
+                             capture_output=True, text=True, check=False)
         out = run.stdout + run.stderr
-        lines = [l for l in out.splitlines() if ": error: " in l or ": warning: " in l]
+        # The stand-in picture is a few pixels: that it would look blurred
+        # is about its pixels, not about the shape the schema describes.
+        lines = [l for l in out.splitlines() if (": error: " in l or ": warning: " in l)
+                 and "so it looks blurred" not in l]
         if run.returncode not in (0, 1):
             fail(f"{what}: kiosk --check exited with {run.returncode}: {out.strip()}")
         if run.returncode == 1 and not lines:

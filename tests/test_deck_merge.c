@@ -139,18 +139,18 @@ static void test_report(void)
     diag before_items[] = {
         {.path = "slides/b.json", .line = 3, .col = 7, .severity = DIAG_ERROR, .message = "bad"},
     };
-    diag_list before = {before_items, 1, 1};
+    diag_list before = {before_items, 1, 1, MSG_EN};
     const report_row rows[] = {
-        {"new error: reported", {"slides/c.json", 1, 1, DIAG_ERROR, false, "bad"}, NULL, false, true},
-        {"same error, file untouched: not again", {"slides/b.json", 3, 7, DIAG_ERROR, false, "bad"},
+        {"new error: reported", {"slides/c.json", 1, 1, DIAG_ERROR, false, "bad", -1}, NULL, false, true},
+        {"same error, file untouched: not again", {"slides/b.json", 3, 7, DIAG_ERROR, false, "bad", -1},
          NULL, false, false},
-        {"same error, file saved again: reported", {"slides/b.json", 3, 7, DIAG_ERROR, false, "bad"},
+        {"same error, file saved again: reported", {"slides/b.json", 3, 7, DIAG_ERROR, false, "bad", -1},
          "slides/b.json", false, true},
-        {"error moved within the file: reported", {"slides/b.json", 4, 1, DIAG_ERROR, false, "bad"},
+        {"error moved within the file: reported", {"slides/b.json", 4, 1, DIAG_ERROR, false, "bad", -1},
          NULL, false, true},
-        {"staff asked for a reload: everything", {"slides/b.json", 3, 7, DIAG_ERROR, false, "bad"},
+        {"staff asked for a reload: everything", {"slides/b.json", 3, 7, DIAG_ERROR, false, "bad", -1},
          NULL, true, true},
-        {"warnings are for --check", {"slides/c.json", 1, 1, DIAG_WARNING, false, "hm"}, NULL, true,
+        {"warnings are for --check", {"slides/c.json", 1, 1, DIAG_WARNING, false, "hm", -1}, NULL, true,
          false},
     };
     for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {

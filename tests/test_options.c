@@ -29,6 +29,9 @@ static const row ROWS[] = {
     {{"--size", "64x64"}, 0, "mode=play size=64x64"},
     {{"--size", "16384x16384"}, 0, "mode=play size=16384x16384"},
     {{"--check", "deck"}, 0, "mode=check deck=deck"},
+    {{"--check", "--strict", "deck"}, 0, "mode=check deck=deck strict"},
+    {{"--check", "--messages", "zh"}, 0, "mode=check messages=zh"},
+    {{"--check", "--messages=en"}, 0, "mode=check messages=en"},
     {{"deck", "--check"}, 0, "mode=check deck=deck"},
     {{"--render", "out", "--at", "2.5", "--size", "640x360"}, 0,
      "mode=render render=out at=2.5 size=640x360"},
@@ -101,6 +104,9 @@ static const row ROWS[] = {
      "kiosk: --until \"tomorrow\" is not valid: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM"},
     {{"--report", "--from", "2026-06-02", "--until", "2026-06-01", "p.log"}, 2,
      "kiosk: --from must come before --until"},
+    {{"--messages", "fr"}, 2, "kiosk: --messages \"fr\" is not valid: expected en or zh"},
+    {{"--messages"}, 2, "kiosk: --messages needs a value (en|zh)"},
+    {{"--strict=yes"}, 2, "kiosk: --strict takes no value"},
     {{"deck-a", "deck-b"}, 2, "kiosk: more than one deck given (\"deck-a\" and \"deck-b\")"},
     {{"deck-a", "--windowed", "deck-b"}, 2,
      "kiosk: more than one deck given (\"deck-a\" and \"deck-b\")"},
@@ -156,6 +162,10 @@ static void summarise(const kiosk_options *o, char *buf, size_t cap)
         ADD(" json");
     if (o->schema_settings)
         ADD(" settings");
+    if (o->strict)
+        ADD(" strict");
+    if (o->messages_given)
+        ADD(" messages=%s", o->messages == MSG_ZH ? "zh" : "en");
 #undef ADD
 }
 
@@ -200,7 +210,8 @@ int main(void)
     }
 
     /* The help lists every option, each on its own line. */
-    static const char *const names[] = {"--check", "--render DIR", "--dump-layout", "--json",
+    static const char *const names[] = {"--check", "--strict", "--messages en|zh", "--render DIR",
+                                        "--dump-layout", "--json",
                                         "--at SECONDS", "--size WxH", "--windowed",
                                         "--rotate DEG", "--log FILE", "--exit-after SECONDS",
                                         "--print-schema WHICH", "--version", "--help"};
