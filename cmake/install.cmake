@@ -3,7 +3,9 @@
 #   share/kiosk/demo/{slides,assets,fonts}  the demo deck, its fonts and their licence
 #   share/doc/kiosk/                   README, docs/, copyright, changelog.gz
 #   share/man/man1/kiosk.1.gz          the manual page
-# plus the systemd unit and the X11 autostart entry from dist/ when present.
+#   lib/systemd/user/kiosk.service     the show as a user service (dist/kiosk.service)
+#   /etc/xdg/autostart/kiosk.desktop   starts it with each graphical session
+#                                      (dist/kiosk-autostart.desktop; a conffile)
 
 install(TARGETS kiosk RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 
@@ -34,3 +36,16 @@ endforeach()
 add_custom_target(kiosk_gzipped ALL DEPENDS ${KIOSK_GZIPPED})
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/dist/kiosk.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/dist/changelog.gz DESTINATION ${CMAKE_INSTALL_DOCDIR})
+
+# The unit is a user unit: the show runs in the screen's session, as the
+# user who logs in there, not as a system service. Autostart entries live in
+# /etc/xdg/autostart (sysconfdir is /etc for the /usr prefix), which makes the
+# package start the show with every graphical login: what a kiosk PC is for.
+# Deleting or editing the entry (a conffile) turns that off for good.
+if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/dist/kiosk.service)
+  install(FILES dist/kiosk.service DESTINATION lib/systemd/user)
+endif()
+if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/dist/kiosk-autostart.desktop)
+  install(FILES dist/kiosk-autostart.desktop DESTINATION ${CMAKE_INSTALL_FULL_SYSCONFDIR}/xdg/autostart
+    RENAME kiosk.desktop)
+endif()

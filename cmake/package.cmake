@@ -24,4 +24,12 @@ and pause; the show returns to its start when they leave. It writes a play
 log, reports on it (kiosk --report), checks decks (kiosk --check) and draws
 them to PNG without a display (kiosk --render). A demo deck is included.")
 
+# Files under /etc are the administrator's: dpkg keeps their edits
+# (conffiles). An absolute destination makes CPack stage with DESTDIR.
+if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/dist/kiosk-autostart.desktop)
+  file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/dist/conffiles
+    "${CMAKE_INSTALL_FULL_SYSCONFDIR}/xdg/autostart/kiosk.desktop\n")
+  set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${CMAKE_CURRENT_BINARY_DIR}/dist/conffiles)
+endif()
+
 include(CPack)

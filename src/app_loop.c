@@ -18,10 +18,7 @@ static void drain_events(app *a)
     player_event ev;
     while (player_poll_event(a->p, &ev)) {
         const slide *s = ev.slide < a->d->n_slides ? &a->d->slides[ev.slide] : NULL;
-        const char *name = ev.type == PLAYER_EVENT_SHOW    ? "show"
-                           : ev.type == PLAYER_EVENT_PAUSE ? "pause"
-                                                           : "resume";
-        app_log(a, name, (long)ev.slide + 1, s ? s->file : NULL,
+        app_log(a, player_event_name(ev.type), (long)ev.slide + 1, s ? s->file : NULL,
                 ev.type == PLAYER_EVENT_SHOW ? player_cause_name(ev.cause) : NULL, NULL);
         a->dirty = true;
     }

@@ -6,6 +6,7 @@
 
 #include "anim.h"
 #include "figures.h"
+#include "qr_paint.h"
 
 #define KEN_BURNS_ZOOM 0.08    /* a photo grows by 8 % over its slide */
 #define KEN_BURNS_OVERSCAN 1.1 /* decoded this much larger, so zoom stays sharp */
@@ -293,6 +294,10 @@ frame_status boxes_paint(box_painter *bp, const layout_box *b, size_t i, long lo
     case LBOX_BADGE:
         return b->has_pill ? paint_badge(bp, &b->pill, s, b->item, t_ms) : st;
     case LBOX_BAR: return paint_bar(bp, b, s, t_ms);
+    case LBOX_QR:
+        qr_paint(bp->p->r, paint_rect(bp->p, b->x, b->y, b->w, b->h),
+                 paint_rect(bp->p, b->x, b->y, b->w, b->w), b->qr_text);
+        return st;
     }
     return st;
 }

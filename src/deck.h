@@ -77,6 +77,13 @@ typedef struct stat_item {
     double max;         /* chart items: the value of a full bar, > 0 */
 } stat_item;
 
+/* A take-home QR code in a corner of the slide: `text` (a URL or any text)
+ * encoded as it is, `caption` a line under it (扫码阅读全文). */
+typedef struct {
+    char *text;    /* NULL: the slide has no code */
+    char *caption; /* NULL if absent */
+} slide_qr;
+
 typedef struct slide {
     char *file; /* "slides/010-cover.json" */
     slide_type type;
@@ -96,6 +103,7 @@ typedef struct slide {
     anim_easing easing;     /* stats/chart, default EASE_OUT_EXPO */
     char *separator;        /* digit grouping ("," or " "), NULL for none */
     chart_kind chart;       /* chart */
+    slide_qr qr;            /* any type */
     char *error;            /* SLIDE_BROKEN: "PATH:LINE:COL: MESSAGE" */
 } slide;
 

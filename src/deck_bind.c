@@ -145,6 +145,8 @@ typedef void bind_handler(deck_loader *L, const field *f, const cJSON *v,
 static uint64_t bind_object(deck_loader *L, const field_table *t, const cJSON *obj,
                             const char *path, void *base);
 static void apply_defaults(deck_loader *L, const field_table *t, void *base);
+static const field *find_row(const field_table *t, const char *key, unsigned type_bit);
+static bind_handler *const handlers[FIELD_KIND_COUNT];
 
 static void bind_type(deck_loader *L, const field *f, const cJSON *v, const char *path,
                       void *base)
@@ -157,6 +159,11 @@ static void bind_string(deck_loader *L, const field *f, const cJSON *v, const ch
 {
     if (!cJSON_IsString(v)) {
         report_wrong_type(L, v, path, report_word(L, MSG_WORD_A_STRING));
+        return;
+    }
+    char why[200];
+    if (f->check && !f->check(v->valuestring, why, sizeof why)) {
+        REPORT_AT(L, DIAG_ERROR, path, false, "%s %s", path, why);
         return;
     }
     replace_string(L, at(base, f->offset), v->valuestring);
@@ -328,8 +335,18 @@ static void bind_size(deck_loader *L, const field *f, const cJSON *v, const char
 static void bind_nested(deck_loader *L, const field *f, const cJSON *v, const char *path,
                         void *base)
 {
+    if (f->shorthand && cJSON_IsString(v)) {
+        /* Messages name "qr", where the string is in the file. */
+        const field *row = find_row(f->sub, f->shorthand, L->type_bit);
+        handlers[row->kind](L, row, v, path, at(base, f->offset));
+        return;
+    }
     if (!cJSON_IsObject(v)) {
-        report_wrong_type(L, v, path, report_word(L, MSG_WORD_AN_OBJECT_WANT));
+        char want[160];
+        if (f->shorthand)
+            snprintf(want, sizeof want, report_word(L, MSG_WORD_STRING_OR_OBJECT), f->shorthand);
+        report_wrong_type(L, v, path,
+                          f->shorthand ? want : report_word(L, MSG_WORD_AN_OBJECT_WANT));
         return;
     }
     bind_object(L, f->sub, v, path, at(base, f->offset));

@@ -69,10 +69,14 @@ static void visit_texts(const field_table *t, const void *base, unsigned type_bi
             continue;
         char path[96];
         snprintf(path, sizeof path, "%s%s", prefix, f->key);
-        if (f->kind == FIELD_STRING) {
+        if (f->kind == FIELD_STRING && !f->not_drawn) {
             const char *text = *(char *const *)at_const(base, f->offset);
             if (text && (!f->shown_if || *(const bool *)at_const(base, f->shown_if)))
                 fn(ctx, path, text);
+        } else if (f->kind == FIELD_OBJECT) {
+            char sub[128];
+            snprintf(sub, sizeof sub, "%s.", path);
+            visit_texts(f->sub, at_const(base, f->offset), type_bit, sub, fn, ctx);
         } else if (f->kind == FIELD_ITEMS) {
             const stat_item *items = *(stat_item *const *)at_const(base, f->offset);
             size_t n = *(const size_t *)at_const(base, f->has_offset);

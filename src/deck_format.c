@@ -3,6 +3,8 @@
 
 #include <math.h>
 
+#include "qr.h"
+
 #define TABLE(rows) {rows, sizeof rows / sizeof rows[0]}
 
 _Static_assert(sizeof(transition_type) == sizeof(int) &&
@@ -132,6 +134,15 @@ static const field item_rows[] = {
 };
 static const field_table item_table = TABLE(item_rows);
 
+static const field qr_rows[] = {
+    {.key = "text", .kind = FIELD_STRING, .required = FIELD_ALWAYS, .check = qr_text_ok,
+     .not_drawn = true, .offset = offsetof(slide_qr, text),
+     .doc = "What the code carries: a URL or any text. 二维码的内容：网址或文字。"},
+    {.key = "caption", .kind = FIELD_STRING, .offset = offsetof(slide_qr, caption),
+     .doc = "A line under the code, e.g. 扫码阅读全文. 二维码下方的说明。"},
+};
+static const field_table qr_table = TABLE(qr_rows);
+
 static const field slide_rows[] = {
     {.key = "type", .kind = FIELD_TYPE, .required = FIELD_ALWAYS, .names = format_slide_type_names,
      .doc = "title 封面, text 文字, photo 照片, stats 数字, chart 图表"},
@@ -192,5 +203,8 @@ static const field slide_rows[] = {
     {.key = "separator", .kind = FIELD_CHOICE, .types = FIELD_FIGURES,
      .names = separator_names, .offset = offsetof(slide, separator),
      .doc = "Digit grouping: \",\" gives 12,345; \" \" gives 12 345; \"\" none. 千位分隔符。"},
+    {.key = "qr", .kind = FIELD_OBJECT, .sub = &qr_table, .shorthand = "text",
+     .offset = offsetof(slide, qr),
+     .doc = "A take-home QR code in the bottom-right corner: a URL or any text (at most 213 bytes of UTF-8), or {\"text\": ..., \"caption\": ...}. 右下角的二维码：网址或文字，可加说明。"},
 };
 const field_table format_slide_table = TABLE(slide_rows);

@@ -68,6 +68,15 @@ struct field {
                                  (deck_slide_texts); 0: always shown */
     const field_table *sub;
     const char *doc;          /* the schema's description: English. 中文。 */
+    /* FIELD_OBJECT: a string may stand for the object, as its key
+     * `shorthand` ("qr": "…" is {"text": "…"}). NULL: objects only. */
+    const char *shorthand;
+    /* FIELD_STRING that is data, never drawn as text (a QR code's text):
+     * left out of the slide's texts. */
+    bool not_drawn;
+    /* FIELD_STRING: a further test of the value; false, with the reason
+     * ("holds 400 bytes, …"), makes it an error. */
+    bool (*check)(const char *value, char *why, size_t why_cap);
 };
 
 /* Whether row f is read for a slide of type bit `type_bit` (0: deck.json). */

@@ -169,6 +169,14 @@ static cJSON *property(const field *f, unsigned type_bit)
         break;
     }
     case FIELD_OBJECT: {
+        if (f->shorthand) { /* "qr": "…" stands for {"text": "…"} */
+            cJSON *one = cJSON_AddArrayToObject(o, "oneOf");
+            cJSON *str = cJSON_CreateObject();
+            cJSON_AddStringToObject(str, "type", "string");
+            cJSON_AddItemToArray(one, str);
+            cJSON_AddItemToArray(one, object_of(f->sub, type_bit));
+            break;
+        }
         cJSON_Delete(o);
         o = object_of(f->sub, type_bit);
         break;

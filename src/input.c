@@ -19,6 +19,15 @@ void input_to_picture(int rotate, int win_w, int win_h, int wx, int wy, int *px,
     }
 }
 
+/* A visitor's touch, for the play log's reports: before what it causes,
+ * so a `touch` line comes before the `show` it brings. */
+static void log_touch(app *a, const char *cause)
+{
+    size_t cur = player_current(a->p);
+    const slide *s = cur < a->d->n_slides ? &a->d->slides[cur] : NULL;
+    app_log(a, "touch", s ? (long)cur + 1 : -1, s ? s->file : NULL, cause, NULL);
+}
+
 static void on_tap(app *a, int x, int y, player_ms t)
 {
     if (a->staff_open) {
@@ -35,9 +44,11 @@ static void on_tap(app *a, int x, int y, player_ms t)
      * so the slot's index is the player's chapter index. */
     int ch = render_chapter_at(a->rc, x, y);
     if (ch >= 0) {
+        log_touch(a, "chapter");
         player_goto_chapter(a->p, (size_t)ch, t);
         return;
     }
+    log_touch(a, "tap");
     player_toggle_pause(a->p, t);
 }
 
@@ -50,8 +61,10 @@ static void on_gesture(app *a, gesture_action g, player_ms t)
             player_drag(a->p, g.dx_fraction, t);
         break;
     case GESTURE_RELEASE:
-        if (!a->staff_open)
+        if (!a->staff_open) {
+            log_touch(a, "swipe"); /* settled or sprung back */
             player_release(a->p, g.velocity, t);
+        }
         break;
     case GESTURE_TAP: on_tap(a, g.x, g.y, t); break;
     case GESTURE_LONG_PRESS:

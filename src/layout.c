@@ -20,7 +20,8 @@ typedef struct {
 } style_row;
 
 enum { ST_COVER_TITLE, ST_COVER_SUB, ST_TITLE, ST_SUBTITLE, ST_BODY, ST_CAPTION,
-       ST_PHOTO_TITLE, ST_LABEL, ST_NOTE, ST_CHART_LABEL, ST_ERROR_HEAD, ST_ERROR_TEXT };
+       ST_PHOTO_TITLE, ST_LABEL, ST_NOTE, ST_CHART_LABEL, ST_ERROR_HEAD, ST_ERROR_TEXT,
+       ST_QR_CAPTION };
 
 /* min_px 0: the theme's min_text_size. Headings keep a larger minimum of
  * their own so a long title never shrinks to body size. */
@@ -37,6 +38,7 @@ static const style_row STYLES[] = {
     [ST_CHART_LABEL] = {34, 0, 1.3, 0, false, 2, false, true},
     [ST_ERROR_HEAD] = {56, 36, 1.3, 0, true, 2, false, true},
     [ST_ERROR_TEXT] = {34, 0, 1.5, 0.4, false, 0, false, false},
+    [ST_QR_CAPTION] = {26, 20, 1.3, 0, false, 2, false, true},
 };
 
 typedef struct {
@@ -46,6 +48,7 @@ typedef struct {
     slide_layout *l;
     double u; /* canvas units per design pixel at 1080 */
     int failed;
+    double qr_w, qr_h; /* the QR card; 0 when the slide has none */
 } ctx;
 
 void layout_canvas(const deck *d, int screen_w, int screen_h, double *canvas_w,
@@ -407,7 +410,49 @@ static area content_area(ctx *c)
 {
     double m = LAYOUT_MARGIN * c->u;
     double bottom = c->l->has_chapter_bar ? c->l->chapter_bar_h : 0;
-    return (area){m, m, c->l->w - 2 * m, c->l->h - 2 * m - bottom};
+    area a = {m, m, c->l->w - 2 * m, c->l->h - 2 * m - bottom};
+    if (c->qr_w > 0) { /* the QR card's corner stays clear */
+        if (c->l->h > c->l->w)
+            a.h -= c->qr_h + LAYOUT_QR_GAP * c->u - m / 2;
+        else
+            a.w -= c->qr_w + LAYOUT_QR_GAP * c->u;
+    }
+    return a;
+}
+
+/* The QR card's size, before the slide's content is laid out around it. */
+static double qr_caption_h(ctx *c, double side)
+{
+    double pad = 12 * c->u;
+    return text_height(c, ST_QR_CAPTION, c->s->qr.caption, side - 2 * pad, 80 * c->u);
+}
+
+static void qr_measure(ctx *c)
+{
+    if (!c->s->qr.text || c->s->type == SLIDE_BROKEN)
+        return;
+    double side = LAYOUT_QR_SIDE * c->u;
+    double cap_h = qr_caption_h(c, side);
+    c->qr_w = side;
+    c->qr_h = side + (cap_h > 0 ? cap_h + 12 * c->u : 0);
+}
+
+/* The card in the bottom-right corner, drawn over everything else: the
+ * code on light with its quiet zone, its caption in dark under it. */
+static void add_qr(ctx *c)
+{
+    if (c->qr_w <= 0)
+        return;
+    slide_layout *l = c->l;
+    double m = LAYOUT_MARGIN * c->u, pad = 12 * c->u, side = c->qr_w;
+    double bottom = l->has_chapter_bar ? l->chapter_bar_h : 0;
+    double x = l->w - m - side, y = l->h - bottom - m / 2 - c->qr_h;
+    layout_box *b = add_box(c, LBOX_QR, "qr", x, y, side, c->qr_h);
+    if (!b)
+        return;
+    b->qr_text = c->s->qr.text;
+    add_text(c, ST_QR_CAPTION, "qr.caption", c->s->qr.caption, x + pad, y + side - pad / 2,
+             side - 2 * pad, c->qr_h - side, ALIGN_CENTER, ROLE_DARK);
 }
 
 /* The accent rule above a heading. */
@@ -501,8 +546,15 @@ static void layout_photo(ctx *c)
                                                 fmin(a.w, 1500 * c->u), l->h * 0.2) +
                                         a.y * 1.2
                                   : 0;
-        add_image(c, "image", s->image, 0, title_h, l->w, l->h - reserve - title_h, FIT_CONTAIN,
-                  s->ken_burns);
+        /* ... and of the QR card: its band on a portrait screen, its
+         * column on a landscape one. */
+        double image_w = l->w;
+        if (c->qr_w > 0 && l->h > l->w)
+            reserve += c->qr_h + LAYOUT_QR_GAP * c->u - a.y / 2;
+        else if (c->qr_w > 0)
+            image_w -= c->qr_w + LAYOUT_QR_GAP * c->u + LAYOUT_MARGIN * c->u;
+        add_image(c, "image", s->image, 0, title_h, image_w, l->h - reserve - title_h,
+                  FIT_CONTAIN, s->ken_burns);
     } else {
         add_image(c, "image", s->image, 0, 0, l->w, l->h, s->fit, s->ken_burns);
     }
@@ -516,7 +568,7 @@ static void layout_photo(ctx *c)
     if (s->caption) {
         double w = fmin(a.w, 1500 * c->u);
         double h = text_height(c, ST_CAPTION, s->caption, w, l->h * 0.25);
-        double y = l->h - bottom - a.y * 0.75 - h;
+        double y = a.y + a.h + a.y * 0.25 - h; /* a little into the margin */
         /* Dark enough under the words whatever the photo is: the shade
          * starts well above them and is near its darkest at their top. */
         double top = y - l->h * 0.2;
@@ -761,7 +813,7 @@ int layout_slide(const deck *d, const slide *s, double canvas_w, double canvas_h
     memset(out, 0, sizeof *out);
     out->w = canvas_w;
     out->h = canvas_h;
-    ctx c = {d, s, m, out, fmin(canvas_w, canvas_h) / 1080.0, 0};
+    ctx c = {d, s, m, out, fmin(canvas_w, canvas_h) / 1080.0, 0, 0, 0};
     out->has_chapter_bar = chapters_any(d);
     out->chapter_bar_h = LAYOUT_CHAPTER_BAR_H * c.u;
     place_pause_mark(&c, out);
@@ -770,6 +822,7 @@ int layout_slide(const deck *d, const slide *s, double canvas_w, double canvas_h
     if (s->background_image)
         add_image(&c, "background", s->background_image, 0, 0, canvas_w, canvas_h, FIT_COVER,
                   false);
+    qr_measure(&c);
     switch (s->type) {
     case SLIDE_TITLE: layout_title(&c); break;
     case SLIDE_TEXT: layout_text(&c); break;
@@ -778,6 +831,7 @@ int layout_slide(const deck *d, const slide *s, double canvas_w, double canvas_h
     case SLIDE_CHART: layout_chart(&c); break;
     case SLIDE_BROKEN: layout_broken(&c); break;
     }
+    add_qr(&c);
     if (c.failed) {
         layout_free(out);
         return -1;

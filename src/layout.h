@@ -27,6 +27,8 @@ typedef enum {
     LBOX_FIGURE,   /* items[item]: prefix, counting number, unit on one baseline */
     LBOX_BADGE,    /* items[item]'s growth badge */
     LBOX_BAR,      /* items[item]'s chart bar; its figure is drawn at the tip */
+    LBOX_QR,       /* a light card with the slide's QR code (qr_text) in its
+                      top w x w square; its caption is a text box on it */
 } layout_box_kind;
 
 typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } layout_align;
@@ -96,6 +98,8 @@ typedef struct {
     bool bold;
     /* LBOX_IMAGE */
     const char *image; /* borrowed from the slide */
+    /* LBOX_QR */
+    const char *qr_text; /* borrowed from the slide */
     image_fit fit;
     bool ken_burns;
     layout_placeholder placeholder;
@@ -173,6 +177,11 @@ size_t layout_badge_text(char *buf, size_t cap, const stat_item *it);
 #define LAYOUT_CHAPTER_BAR_H 56
 #define LAYOUT_TIP_BADGE_SCALE 0.6 /* a chart badge's size against its figure */
 #define LAYOUT_ICON_SCALE 0.9 /* a figure's icon: a square this many times its size */
+/* The take-home QR code: a square this wide (quiet zone included) on a card
+ * in the bottom-right corner, which the slide's own content keeps clear of
+ * (a column on a landscape canvas, a band on a portrait one). */
+#define LAYOUT_QR_SIDE 240
+#define LAYOUT_QR_GAP 40 /* between the card and the content */
 
 /* The characters a figure is drawn with (from a digit atlas). A digit
  * takes the width of '0', the others their own, a byte outside the set the

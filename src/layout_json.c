@@ -29,6 +29,7 @@ static const char *kind_name(layout_box_kind k)
     case LBOX_FIGURE: return "figure";
     case LBOX_BADGE: return "badge";
     case LBOX_BAR: return "bar";
+    case LBOX_QR: return "qr";
     }
     return "other";
 }
@@ -106,6 +107,9 @@ void layout_json_slide(FILE *out, size_t index, const slide *s, const slide_layo
         } else if (b->kind == LBOX_IMAGE) {
             fprintf(out, ",\"image\":");
             layout_json_string(out, b->image);
+        } else if (b->kind == LBOX_QR) {
+            fprintf(out, ",\"text\":");
+            layout_json_string(out, b->qr_text);
         } else {
             fprintf(out, ",\"alpha\":%g", r2(b->alpha));
         }

@@ -241,3 +241,4 @@ MSG(WORD_A_TRANSITION,
 MSG(WORD_A_SIZE, "an array [width, height]", "数组 [宽, 高]")
 MSG(WORD_AN_ARRAY_WANT, "an array", "数组")
 MSG(WORD_AN_OBJECT_WANT, "an object", "对象")
+MSG(WORD_STRING_OR_OBJECT, "a string or an object {\"%s\": ...}", "文字或对象 {\"%s\": …}")

@@ -52,6 +52,7 @@ struct player {
 
     player_ms last_input_ms;
     bool visitor_moved; /* idle return has something to undo */
+    bool visitor_here;  /* input since the last IDLE event */
 
     drag_state drag;
     double drag_dx, drag_offset;
@@ -73,6 +74,17 @@ const char *player_cause_name(player_cause cause)
 {
     if ((size_t)cause < sizeof cause_names / sizeof *cause_names)
         return cause_names[cause];
+    return "?";
+}
+
+const char *player_event_name(player_event_type type)
+{
+    switch (type) {
+    case PLAYER_EVENT_SHOW: return "show";
+    case PLAYER_EVENT_PAUSE: return "pause";
+    case PLAYER_EVENT_RESUME: return "resume";
+    case PLAYER_EVENT_IDLE: return "idle";
+    }
     return "?";
 }
 
@@ -269,7 +281,7 @@ static void move_to(player *p, size_t target, int direction, player_ms t,
 static player_ms idle_at(const player *p)
 {
     int timeout_ms = p->d ? p->d->idle_timeout_ms : 0;
-    if (!p->has_slide || !p->visitor_moved || timeout_ms <= 0 ||
+    if (!p->has_slide || !(p->visitor_moved || p->visitor_here) || timeout_ms <= 0 ||
         p->drag != DRAG_NONE)
         return LLONG_MAX;
     return p->last_input_ms + timeout_ms;
@@ -333,7 +345,11 @@ static bool step(player *p, player_ms now)
         break;
     }
     case IDLE:
-        if (idle_has_work(p))
+        if (p->visitor_here) {
+            p->visitor_here = false;
+            push_event(p, PLAYER_EVENT_IDLE, p->cur, PLAYER_CAUSE_IDLE, when);
+        }
+        if (p->visitor_moved && idle_has_work(p))
             idle_return(p, when);
         else
             p->visitor_moved = false;
@@ -369,7 +385,9 @@ player_ms player_next_deadline(const player *p, player_ms now)
     if (p->tr.active)
         return now;
     player_ms at = advance_at(p);
-    if (p->visitor_moved && idle_has_work(p) && idle_at(p) < at)
+    /* A visitor who changed nothing still ends with an IDLE event: one
+     * wake-up per visitor. */
+    if (((p->visitor_moved && idle_has_work(p)) || p->visitor_here) && idle_at(p) < at)
         at = idle_at(p);
     return at < now ? now : at;
 }
@@ -380,6 +398,7 @@ static void input(player *p, player_ms now)
 {
     player_tick(p, now);
     p->last_input_ms = now;
+    p->visitor_here = p->has_slide;
 }
 
 void player_touch(player *p, player_ms now)

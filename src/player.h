@@ -30,6 +30,11 @@ typedef enum {
     PLAYER_EVENT_SHOW,   /* a slide became the current one */
     PLAYER_EVENT_PAUSE,
     PLAYER_EVENT_RESUME,
+    PLAYER_EVENT_IDLE,   /* the visitor has gone: idle_timeout_ms passed since
+                            the last input (cause IDLE), whether or not there
+                            is anything to return from; before the idle
+                            return's RESUME and SHOW. Ends a visitor session
+                            in reports. */
 } player_event_type;
 
 typedef struct {
@@ -81,6 +86,8 @@ void player_free(player *p);
 /* Names for the play log: "start", "auto", "swipe", "key", "chapter",
  * "idle", "reload". */
 const char *player_cause_name(player_cause cause);
+/* The play log's event names: "show", "pause", "resume", "idle". */
+const char *player_event_name(player_event_type type);
 
 /* Brings the player up to now_ms: ends transitions, advances slides whose
  * duration_ms has passed, returns to the first slide after idle. Everything

@@ -201,4 +201,39 @@ got
 $GOT"
     echo "ok: $f holds the ${#EXPECTED[@]} events in order, one JSON object per line"
 done
+# The visitor's touches and the moment they left, for reports: each swipe
+# and tap logged before what it caused, then an idle event before the idle
+# return. (The pointer moving before the first drag, and the keys, may
+# bring idle events of their own: input, but no touch.)
+TOUCHES=$(python3 -c '
+import json, sys
+events = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+for o in events:
+    if o["event"] == "touch":
+        print(o["event"], o.get("slide", "-"), o.get("cause", "-"))
+last_touch = max(i for i, o in enumerate(events) if o["event"] == "touch")
+back = next(i for i, o in enumerate(events) if o["event"] == "show" and o.get("cause") == "idle")
+between = [o for o in events[last_touch:back] if o["event"] == "idle"]
+print("idle before the idle return:", len(between), between[0].get("slide") if between else "-")
+' "$TMP/play.log")
+WANT_TOUCHES="touch 1 swipe
+touch 2 swipe
+touch 1 tap
+touch 1 tap
+idle before the idle return: 1 2"
+[ "$TOUCHES" = "$WANT_TOUCHES" ] || fail "touch and idle events: expected
+$WANT_TOUCHES
+got
+$TOUCHES"
+echo "ok: the log holds the visitor's 4 touches and an idle event before the idle return"
+# ... and the report counts them: 4 touches, 1 session, 2 swipes to.
+"$KIOSK" --report --csv "$TMP/play.log" >"$TMP/report.csv" 2>"$TMP/report.err" ||
+    fail "kiosk --report failed: $(cat "$TMP/report.err")"
+SUMS=$(awk -F, '/^slide,/ {t = "s"; next} /^date,/ {t = "h"; next}
+    t == "s" && NF == 7 {to += $5}
+    t == "h" && NF == 5 {touches += $3; sessions += $4}
+    END {print touches, sessions, to}' "$TMP/report.csv")
+[ "$SUMS" = "4 1 2" ] || fail "the report of the e2e log: expected 4 touches, 1 session, 2 swipes to; got $SUMS
+$(cat "$TMP/report.csv")"
+echo "ok: kiosk --report counts 4 touches, 1 session and 2 swipes in the e2e log"
 echo "e2e_player: all checks passed"

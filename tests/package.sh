@@ -69,6 +69,18 @@ for a in assets/*.*; do
 done
 [ -e "$demo/assets/src" ] && fail "the package carries the illustrations' SVG sources"
 [ -x "$root/usr/bin/kiosk" ] || fail "/usr/bin/kiosk is not executable"
+# The show's service and its autostart entry, where Debian looks for them.
+if [ -f dist/kiosk.service ]; then
+    cmp -s dist/kiosk.service "$root/usr/lib/systemd/user/kiosk.service" ||
+        fail "the package lacks dist/kiosk.service as /usr/lib/systemd/user/kiosk.service"
+fi
+if [ -f dist/kiosk-autostart.desktop ]; then
+    cmp -s dist/kiosk-autostart.desktop "$root/etc/xdg/autostart/kiosk.desktop" ||
+        fail "the package lacks dist/kiosk-autostart.desktop as /etc/xdg/autostart/kiosk.desktop"
+    dpkg-deb -e "$deb" "$tmp/control"
+    grep -qx /etc/xdg/autostart/kiosk.desktop "$tmp/control/conffiles" ||
+        fail "/etc/xdg/autostart/kiosk.desktop is not a conffile"
+fi
 echo "ok: files in place ($(dpkg-deb -c "$deb" | wc -l) entries)"
 
 # ---- the unpacked program on the unpacked deck --------------------------------------

@@ -129,7 +129,7 @@ static const script scripts[] = {
         {1000, PAUSE, 0, 0, 0, 1, "pause:0:key@1000", XP, X, 61000},
         {2000, NEXT_SWIPE, 0, 1, 1, 1, "show:1:swipe@2000", XP, X, 2000},
         {20000, TICK, 0, 1, 0, 1, "", XP, 18000, 62000},
-        {62000, TICK, 0, 0, 1, 0, "resume:1:idle@62000 show:0:idle@62000",
+        {62000, TICK, 0, 0, 1, 0, "idle:1:idle@62000 resume:1:idle@62000 show:0:idle@62000",
          XP, 0, 62000},
         {62800, TICK, 0, 0, 0, 0, "", XP, X, 67800},
         END}},
@@ -139,15 +139,20 @@ static const script scripts[] = {
         {1000, NEXT_KEY, 0, 1, 1, 0, "show:1:key@1000", XP, X, 1000},
         {30000, TOUCH, 0, 1, 0, 0, "", XP, X, 90000},
         {89999, TICK, 0, 1, 0, 0, "", XP, X, 90000},
-        {90000, TICK, 0, 0, 1, 0, "show:0:idle@90000", XP, 0, 90000},
+        {90000, TICK, 0, 0, 1, 0, "idle:1:idle@90000 show:0:idle@90000", XP, 0, 90000},
         /* Nothing left to undo: no second idle return. */
         {190799, TICK, 0, 0, 0, 0, "", XP, X, 190800},
         {190800, TICK, 0, 1, 1, 0, "show:1:auto@190800", XP, X, X},
         END}},
-    {"no idle return when the visitor changed nothing", DECK_LONG, {
+    {"no idle return when the visitor changed nothing, but the visitor's end is told",
+     DECK_LONG, {
         {0, TICK, 0, 0, 0, 0, "show:0:start@0", XP, X, 100000},
-        {1000, TOUCH, 0, 0, 0, 0, "", XP, X, 100000},
-        {70000, TICK, 0, 0, 0, 0, "", XP, 70000, 100000},
+        /* One wake-up at the timeout, for the IDLE event a report needs. */
+        {1000, TOUCH, 0, 0, 0, 0, "", XP, X, 61000},
+        {70000, TICK, 0, 0, 0, 0, "idle:0:idle@61000", XP, 70000, 100000},
+        /* Told once per visitor: the next comes after the next input. */
+        {80000, TOUCH, 0, 0, 0, 0, "", XP, X, 100000},
+        {140000, TICK, 0, 1, 0, 0, "show:1:auto@100000 idle:1:idle@140000", XP, X, X},
         END}},
     {"a drag follows the finger and settles from where it left", DECK_MAIN, {
         {0, TICK, 0, 0, 0, 0, "show:0:start@0", XP, X, X},
@@ -231,6 +236,7 @@ static const char *event_name(player_event_type t)
     case PLAYER_EVENT_SHOW: return "show";
     case PLAYER_EVENT_PAUSE: return "pause";
     case PLAYER_EVENT_RESUME: return "resume";
+    case PLAYER_EVENT_IDLE: return "idle";
     }
     return "?";
 }
