@@ -46,6 +46,10 @@ struct render_ctx {
     layout_slot *layouts;
     size_t n_layouts;
     SDL_Texture *target[2]; /* off-screen slides for transitions */
+    struct {
+        size_t slide;
+        bool settled; /* holds `slide` with nothing moving: no need to draw it again */
+    } target_state[2];
     lru_cache layers;       /* still_layer */
     bool no_caching;        /* benchmarks: rasterise text every frame */
     /* the slide whose layout placed the chapter bar last drawn; SIZE_MAX:
@@ -410,16 +414,24 @@ static SDL_Texture *target(render_ctx *rc, int k)
             SDL_SetTextureBlendMode(rc->target[k], SDL_BLENDMODE_BLEND);
         else
             paint_report(&rc->paint, "create a transition's picture");
+        rc->target_state[k].settled = false;
     }
     return rc->target[k];
 }
 
-static frame_status draw_to(render_ctx *rc, SDL_Texture *t, size_t index, long long t_ms)
+/* Draws slide `index` into transition target k — unless the target holds
+ * that slide already and nothing on it moved: a still slide's picture does
+ * not change during a fade, so only the blend is redone. */
+static frame_status draw_to(render_ctx *rc, int k, size_t index, long long t_ms)
 {
+    if (rc->target_state[k].settled && rc->target_state[k].slide == index && !rc->no_caching)
+        return (frame_status){0};
     SDL_Texture *prev = SDL_GetRenderTarget(rc->paint.r);
-    SDL_SetRenderTarget(rc->paint.r, t);
+    SDL_SetRenderTarget(rc->paint.r, rc->target[k]);
     frame_status st = draw_slide(rc, index, t_ms);
     SDL_SetRenderTarget(rc->paint.r, prev);
+    rc->target_state[k].slide = index;
+    rc->target_state[k].settled = !frame_status_changing(st);
     return st;
 }
 
@@ -508,8 +520,8 @@ frame_status render_frame(render_ctx *rc, const player_view *v, const render_ove
         rc->shown.table = o ? o->chapters : NULL;
         rc->shown.settled = !frame_status_changing(st);
     } else {
-        st = frame_status_join(draw_to(rc, ta, v->from, v->from_elapsed_ms),
-                               draw_to(rc, tb, v->to, v->to_elapsed_ms));
+        st = frame_status_join(draw_to(rc, 0, v->from, v->from_elapsed_ms),
+                               draw_to(rc, 1, v->to, v->to_elapsed_ms));
         st.moving = true; /* the transition itself */
         compose_copy copies[COMPOSE_MAX_COPIES];
         size_t n = compositor_plan(v->transition, v->progress, v->direction, rc->out_w, rc->out_h,
