@@ -108,7 +108,9 @@ for s in slides or []:
                         bad(f"{where} \"{ln['text']}\": justified to {ln['width']}, box is {b['w']}")
                 if p[-1]["justified"]:
                     bad(f"{where} \"{p[-1]['text']}\": a paragraph's last line is justified")
-                loose = [ln for ln in p[:-1] if not ln["justified"]]
+                # set to the measure: spread (justified), or squeezed into it
+                loose = [ln for ln in p[:-1]
+                         if not ln["justified"] and abs(ln["width"] - b["w"]) > SLACK]
                 if len(p) > 2 and len(loose) * 3 > len(p) - 1:
                     bad(f"{where}: most lines left ragged: {[ln['text'] for ln in loose]}")
             if len(p) > 1 and not b.get("truncated"):
@@ -137,8 +139,9 @@ expect() {
     grep -qxF "$2" "$tmp/typeset-$1.txt" || fail "typeset deck at $1: expected the line \"$2\""
 }
 expect 1920x1080 "002 body 54px: 2025年5月14日签约，10月18日开工，第一批项目投产"
-expect 1920x1080 "002 body 54px: 中交重庆新生港：长江上游万吨级码头，鲁渝沈三地"
-expect 1920x1080 "002 body 54px: 合作协议"
+# squeezed: the pause marks inside give up half their width, so the line
+# holds its last four characters
+expect 1920x1080 "002 body 54px: 中交重庆新生港：长江上游万吨级码头，鲁渝沈三地合作协议"
 expect 1080x1920 "002 body 54px: 四大港口携手推进物流通道建设"
 expect 1080x1920 "002 body 54px: 万吨级码头，鲁渝沈三地合作协议"
 expect 1080x1920 "003 title 104px: 一场推介会"
