@@ -43,6 +43,10 @@ static char *shorten(const job *j, const char *name, double max_w, int px, bool 
     if (!buf)
         return NULL;
     for (size_t keep = len; keep > 0; keep = text_char_before(name, keep)) {
+        uint32_t last;
+        text_char_at(name, keep, text_char_before(name, keep), &last);
+        if (text_in_set("，、：；。,:;. 　", last))
+            continue; /* never "开篇：…" */
         memcpy(buf, name, keep);
         memcpy(buf + keep, CHAPTER_ELLIPSIS, sizeof CHAPTER_ELLIPSIS);
         *w = width(j, buf, strlen(buf), px);

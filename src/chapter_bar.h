@@ -13,7 +13,7 @@
 
 #include "text.h"
 
-#define CHAPTER_BAR_MIN_CHARS 3 /* a shortened name keeps this many before "…" */
+#define CHAPTER_BAR_MIN_CHARS 4 /* a shortened name keeps this many before "…" */
 
 typedef struct {
     double x, y, w, h; /* the slot (a touch target), from the bar's top-left */
