@@ -277,23 +277,27 @@ static int place_chapter_bar(const ctx *c, slide_layout *l)
         return -1;
     int status = 0;
     if (table.n > 0) {
-        double s = grid_scale(c), short_side = fmin(l->w, l->h);
-        double h = LAYOUT_CHAPTER_BAR_H * short_side / 1080.0;
-        int x0 = to_out(c, 0), y0 = to_out(c, l->h - h);
+        /* the names fitted (chapter_bar.h): one row or two, perhaps smaller
+         * or shortened; the bar is as high as its rows */
+        chapter_bar *fit = &l->chapter_fit;
+        status = layout_chapter_bar(&table, l->w, l->h, c->m, fit);
+        double s = grid_scale(c);
+        int x0 = to_out(c, 0), y0 = to_out(c, l->h - fit->h);
         int bw = to_out(c, l->w) - x0, bh = to_out(c, l->h) - y0;
         l->chapter_band = out_rect(c, x0, y0, bw, bh);
-        l->chapter_px = 24 * short_side / 1080.0;
-        l->chapter_slots = calloc(table.n, sizeof *l->chapter_slots);
+        l->chapter_px = fit->px;
+        l->chapter_slots = status == 0 ? calloc(table.n, sizeof *l->chapter_slots) : NULL;
         if (!l->chapter_slots) {
             status = -1;
         } else {
             l->n_chapter_slots = table.n;
-            int cell = bw / (int)table.n;
-            for (size_t k = 0; k < table.n; k++) {
-                int x = x0 + (int)k * cell;
+            for (size_t k = 0; k < table.n && k < fit->n; k++) {
+                const chapter_slot *sl = &fit->slots[k];
+                int x = to_out(c, sl->x), y = to_out(c, sl->y);
+                int w = to_out(c, sl->x + sl->w) - x, h = to_out(c, sl->y + sl->h) - y;
                 l->chapter_slots[k] = (layout_chapter_slot){
-                    table.list[k].name, out_rect(c, x, y0, cell, bh),
-                    out_rect(c, x + cell / 4, y0, cell / 2, layout_out_px(4, s))};
+                    sl->text, out_rect(c, x, y, w, h),
+                    out_rect(c, x + w / 4, y, w / 2, layout_out_px(4, s)), sl->cut};
             }
         }
     }
@@ -815,10 +819,11 @@ int layout_slide(const deck *d, const slide *s, double canvas_w, double canvas_h
     out->h = canvas_h;
     ctx c = {d, s, m, out, fmin(canvas_w, canvas_h) / 1080.0, 0, 0, 0};
     out->has_chapter_bar = chapters_any(d);
-    out->chapter_bar_h = LAYOUT_CHAPTER_BAR_H * c.u;
+    out->chapter_bar_h = 0;
     place_pause_mark(&c, out);
     if (place_chapter_bar(&c, out) != 0)
         c.failed = 1;
+    out->chapter_bar_h = out->chapter_fit.h; /* one row, or two when the names need them */
     if (s->background_image)
         add_image(&c, "background", s->background_image, 0, 0, canvas_w, canvas_h, FIT_COVER,
                   false);
@@ -845,5 +850,27 @@ void layout_free(slide_layout *l)
         text_block_free(&l->boxes[i].text);
     free(l->boxes);
     free(l->chapter_slots);
+    chapter_bar_free(&l->chapter_fit);
     memset(l, 0, sizeof *l);
+}
+
+int layout_chapter_bar(const chapters *table, double canvas_w, double canvas_h,
+                       const layout_measurer *m, chapter_bar *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!table || table->n == 0)
+        return 0;
+    double u = fmin(canvas_w, canvas_h) / 1080.0;
+    const char **names = malloc(table->n * sizeof *names);
+    if (!names)
+        return -1;
+    for (size_t k = 0; k < table->n; k++)
+        names[k] = table->list[k].name;
+    int rc = chapter_bar_fit(names, table->n, canvas_w, LAYOUT_CHAPTER_BAR_H * u,
+                             (int)lround(LAYOUT_CHAPTER_PX * u),
+                             (int)lround(LAYOUT_CHAPTER_MIN_PX * u), m->measure, m->ctx, out);
+    free(names);
+    for (size_t k = 0; rc == 0 && k < out->n; k++)
+        out->slots[k].y += canvas_h - out->h;
+    return rc;
 }

@@ -16,6 +16,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "chapter_bar.h"
+#include "chapters.h"
 #include "deck.h"
 #include "text.h"
 
@@ -59,8 +61,9 @@ typedef struct {
 } layout_placeholder;
 
 typedef struct {
-    const char *name; /* borrowed from the deck */
+    const char *name; /* as shown (perhaps shortened with "…"): owned by the layout's chapter_fit */
     layout_rect slot, mark;
+    bool cut;         /* shortened to fit */
 } layout_chapter_slot;
 
 /* A piece of a figure on its baseline: left edge and width, canvas pixels;
@@ -138,6 +141,7 @@ typedef struct {
     layout_chapter_slot *chapter_slots;
     size_t n_chapter_slots;
     double chapter_px; /* the names' size, canvas pixels */
+    chapter_bar chapter_fit; /* owned: the names fitted (chapter_bar.h) */
 } slide_layout;
 
 typedef struct {
@@ -166,6 +170,14 @@ int layout_slide(const deck *d, const slide *s, double canvas_w, double canvas_h
 /* Frees the boxes and their text; safe on a zeroed layout. */
 void layout_free(slide_layout *l);
 
+/* The chapter bar of a canvas_w x canvas_h canvas: the table's names
+ * fitted (chapter_bar.h: design size, smaller to LAYOUT_CHAPTER_MIN_PX,
+ * shortened with "…", two rows), slots in canvas pixels with the bar's top
+ * at canvas_h - out->h. Every slide's layout leaves out->h for it. Returns
+ * 0, -1 when memory runs out. */
+int layout_chapter_bar(const chapters *table, double canvas_w, double canvas_h,
+                       const layout_measurer *m, chapter_bar *out);
+
 /* The growth badge's text: "▲ 同比增长 108%", "▼ 同比下降 5%" (a negative
  * growth with the default label reads "同比下降"). */
 #define LAYOUT_GROWTH_LABEL "同比增长"
@@ -174,7 +186,9 @@ size_t layout_badge_text(char *buf, size_t cap, const stat_item *it);
 
 /* Design sizes (canvas pixels at a 1080-pixel short side). */
 #define LAYOUT_MARGIN 96
-#define LAYOUT_CHAPTER_BAR_H 56
+#define LAYOUT_CHAPTER_BAR_H 56 /* one row */
+#define LAYOUT_CHAPTER_PX 24
+#define LAYOUT_CHAPTER_MIN_PX 18 /* the floor before names are shortened */
 #define LAYOUT_TIP_BADGE_SCALE 0.6 /* a chart badge's size against its figure */
 #define LAYOUT_ICON_SCALE 0.9 /* a figure's icon: a square this many times its size */
 /* The take-home QR code: a square this wide (quiet zone included) on a card

@@ -117,3 +117,21 @@ void layout_json_slide(FILE *out, size_t index, const slide *s, const slide_layo
     }
     fprintf(out, "]}");
 }
+
+void layout_json_chapter_bar(FILE *out, const chapter_bar *cb)
+{
+    if (!cb) {
+        fprintf(out, "null");
+        return;
+    }
+    fprintf(out, "{\"h\":%g,\"px\":%d,\"rows\":%d,\"slots\":[", r2(cb->h), cb->px, cb->rows);
+    for (size_t k = 0; k < cb->n; k++) {
+        const chapter_slot *sl = &cb->slots[k];
+        fprintf(out, "%s{\"text\":", k ? "," : "");
+        layout_json_string(out, sl->text);
+        fprintf(out, ",\"x\":%g,\"y\":%g,\"w\":%g,\"h\":%g,\"text_w\":%g,\"cut\":%s}",
+                r2(sl->x), r2(sl->y), r2(sl->w), r2(sl->h), r2(sl->text_w),
+                sl->cut ? "true" : "false");
+    }
+    fprintf(out, "]}");
+}

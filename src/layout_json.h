@@ -16,6 +16,10 @@
 void layout_json_slide(FILE *out, size_t index, const slide *s, const slide_layout *l,
                        long long t_ms, int first);
 
+/* The chapter bar as a JSON object: its height, px, rows and each slot
+ * (text as shown, x, y, w, h, whether it was shortened). */
+void layout_json_chapter_bar(FILE *out, const chapter_bar *cb);
+
 /* A JSON string literal of utf8 (control characters escaped). */
 void layout_json_string(FILE *out, const char *utf8);
 

@@ -243,6 +243,30 @@ static void check_picture_sizes(const deck *d, const slide *s, const slide_layou
     }
 }
 
+/* A chapter name the bar must shorten on a screen of the size named,
+ * reported at the "chapter" key of the chapter's first slide, once. */
+static void check_chapter_bar(const deck *d, const chapters *table, const chapter_bar *cb,
+                              const char *screen, diag_list *diags)
+{
+    for (size_t k = 0; cb && k < cb->n && k < table->n; k++) {
+        if (!cb->slots[k].cut)
+            continue;
+        const slide *s = &d->slides[table->list[k].first_slide];
+        char start[300];
+        snprintf(start, sizeof start, "the chapter name \"%s\" is too long", table->list[k].name);
+        bool seen = false;
+        for (size_t i = 0; i < diags->n && !seen; i++)
+            seen = strncmp(diags->items[i].message, start, strlen(start)) == 0;
+        if (seen)
+            continue;
+        int line, col;
+        locate(d, s, "chapter", &line, &col);
+        diag_add(diags, DIAG_WARNING, s->file, line, col,
+                 "%s for the chapter bar on a %s screen and is shown as \"%s\"; shorten it",
+                 start, screen, cb->slots[k].text);
+    }
+}
+
 static int diag_order(const diag *x, const diag *y)
 {
     int c = strcmp(x->path, y->path);
@@ -278,6 +302,8 @@ int mode_check(const kiosk_options *o)
             }
             char screen[48];
             snprintf(screen, sizeof screen, "%dx%d", sizes[k][0], sizes[k][1]);
+            const slide_layout *first = render_layout(h.rc, 0);
+            check_chapter_bar(d, &h.chapters, first ? &first->chapter_fit : NULL, screen, &diags);
             for (size_t i = 0; i < d->n_slides; i++) {
                 const slide *s = &d->slides[i];
                 if (s->type == SLIDE_BROKEN)
@@ -443,7 +469,10 @@ int mode_dump_layout(const kiosk_options *o)
                 first = 0;
             }
         }
-        printf("\n]}\n");
+        printf("\n],\"chapter_bar\":");
+        const slide_layout *l0 = d->n_slides ? render_layout(hl.rc, 0) : NULL;
+        layout_json_chapter_bar(stdout, l0 && l0->chapter_fit.n ? &l0->chapter_fit : NULL);
+        printf("}\n");
     }
     for (size_t i = 0; !o->json && i < d->n_slides; i++) {
         const slide *s = &d->slides[i];

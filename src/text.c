@@ -169,14 +169,14 @@ static int fill(const text_atoms *at, double w, line_ends *le)
                 continue;
             if (text_visible_end(at, i, j) == i)
                 continue; /* leading indent: not a line by itself */
-            if (text_line_width(at, i, j) > w + TEXT_WIDTH_SLACK_PX)
+            if (!text_line_fits(at, i, j, w))
                 break;
             best = j;
         }
         /* Nothing fits whole (a word or figure wider than the box): as many
          * of its atoms as fit, at least one, as a last resort. */
         for (size_t j = i + 1; best == 0 && j <= at->n; j++)
-            if (j == at->n || text_line_width(at, i, j + 1) > w + TEXT_WIDTH_SLACK_PX)
+            if (j == at->n || !text_line_fits(at, i, j + 1, w))
                 best = j;
         if (push_end(le, best) < 0)
             return -1;
@@ -227,7 +227,7 @@ static void avoid_short_last(const text_atoms *at, double w, line_ends *le)
         if (!at->a[q].line_start)
             continue;
         double last_w = text_line_width(at, q, end);
-        if (last_w > w + TEXT_WIDTH_SLACK_PX || text_line_width(at, prev_start, q) < last_w ||
+        if (!text_line_fits(at, q, end, w) || text_line_width(at, prev_start, q) < last_w ||
             (have >= 3 && looseness(at, prev_start, q, w) > TEXT_COMPANY_LOOSE_EM * at->px))
             return;
         le->ends[le->n - 2] = q;
@@ -278,7 +278,7 @@ static int balance(const text_atoms *at, double w, line_ends *le)
                 if (i > 0 && !at->a[i].line_start)
                     continue;
                 double lw = text_line_width(at, i, j);
-                if (lw > w + TEXT_WIDTH_SLACK_PX)
+                if (!text_line_fits(at, i, j, w))
                     break;
                 if (prev == INFINITY || text_visible_end(at, i, j) == i)
                     continue;
@@ -311,6 +311,7 @@ static int balance(const text_atoms *at, double w, line_ends *le)
  * line much more. When no set of breaks fits, the greedy lines stay. */
 #define TEXT_FIT_LINE_COST 1.0
 #define TEXT_FIT_STRETCH_COST 1000.0
+#define TEXT_FIT_SQUEEZE_COST 100.0 /* every squeezable mark at half width */
 #define TEXT_FIT_SHORT_LAST_COST 200.0 /* three ideographs */
 #define TEXT_FIT_ORPHAN_COST 5000.0    /* one or two */
 
@@ -344,18 +345,21 @@ static int total_fit(const text_atoms *at, double w, line_ends *le)
             if (i > 0 && !at->a[i].line_start)
                 continue;
             double lw = text_line_width(at, i, j);
-            if (lw > w + TEXT_WIDTH_SLACK_PX)
+            if (!text_line_fits(at, i, j, w))
                 break;
             if (cost[i] == INFINITY || text_visible_end(at, i, j) == i)
                 continue;
             double c = cost[i] + TEXT_FIT_LINE_COST;
-            if (j < n) {
+            if (lw > w) { /* squeezed: the share of each mark's blank half it takes */
+                double r = (lw - w) / text_line_squeeze(at, i, j);
+                c += TEXT_FIT_SQUEEZE_COST * r * r;
+            } else if (j < n) {
                 size_t gaps = text_line_gaps(at, i, j);
                 double r = (w - lw) / ((gaps ? gaps : 1) * em);
                 c += TEXT_FIT_STRETCH_COST * r * r;
-            } else {
-                c += last_line_cost(at, i, j);
             }
+            if (j == n)
+                c += last_line_cost(at, i, j);
             if (c < cost[j]) {
                 cost[j] = c;
                 from[j] = i;
@@ -420,8 +424,8 @@ static int break_paragraph(const measurer *m, const text_style *st, const char *
             goto fail;
         text_line *l = &b->lines[b->n_lines - 1];
         l->paragraph_start = k == 0;
-        double justify_to = st->justify && k + 1 < le.n ? m->max_width : 0;
-        if (text_set_line(s, &at, i, le.ends[k], justify_to, l) < 0)
+        bool justify = st->justify && k + 1 < le.n;
+        if (text_set_line(s, &at, i, le.ends[k], m->max_width, justify, l) < 0)
             goto fail;
     }
     rc = 0;
@@ -520,7 +524,7 @@ static int set_one_line(const measurer *m, const char *s, size_t len, text_line 
                                   m->ctx, &at) < 0)
         goto done;
     *w = text_line_width(&at, 0, at.n);
-    rc = l ? text_set_line(s, &at, 0, at.n, 0, l) : 0;
+    rc = l ? text_set_line(s, &at, 0, at.n, INFINITY, false, l) : 0;
 done:
     free(none);
     text_atoms_free(&at);

@@ -180,8 +180,8 @@ int text_atoms_build(const char *s, size_t n, const bool *breakable,
                          memcmp(s + p->start, s + a->start, a->end - a->start) == 0;
         /* No space inside 58.58亿元, ——, ……, nor between a mark and the
          * character it belongs to (甲， “甲). */
-        a->glued = in_figure[a->start] || western_pair || same_mark ||
-                   a->kind == TEXT_ATOM_CLOSE || p->kind == TEXT_ATOM_OPEN;
+        a->glued = western_pair || same_mark || a->kind == TEXT_ATOM_CLOSE ||
+                   p->kind == TEXT_ATOM_OPEN;
         /* Two marks in a row: the blank half between them goes. */
         if (p->half_blank && a->half_blank) {
             if (a->kind == TEXT_ATOM_OPEN)
@@ -194,6 +194,24 @@ int text_atoms_build(const char *s, size_t n, const bool *breakable,
             (p->kind == TEXT_ATOM_WESTERN && a->kind == TEXT_ATOM_HAN &&
              western_edge(s, text_char_before(s, p->end), n)))
             a->gap_before = TEXT_MIXED_GAP_EM * em;
+    }
+    /* A figure written in digits stays tight with its unit (58.58亿元); one
+     * in Chinese numerals (万吨级码头) is ideographs like any other and
+     * takes the spacing of the line. */
+    for (size_t k = 1; k < out->n;) {
+        if (!in_figure[out->a[k].start]) {
+            k++;
+            continue;
+        }
+        size_t first = k - 1, end = k;
+        bool digits = false;
+        while (end < out->n && (end == first || in_figure[out->a[end].start]))
+            end++;
+        for (size_t q = first; q < end; q++)
+            digits |= out->a[q].kind == TEXT_ATOM_WESTERN;
+        for (size_t q = first + 1; q < end; q++)
+            out->a[q].glued |= digits;
+        k = end;
     }
     return 0;
 fail:
@@ -235,6 +253,31 @@ double text_line_width(const text_atoms *at, size_t i, size_t j)
     return w;
 }
 
+/* Whether atom k of line [i, v) may lose its blank half to squeezing. */
+static bool squeezable(const text_atoms *at, size_t i, size_t v, size_t k)
+{
+    const text_atom *a = &at->a[k];
+    return k + 1 < v && k >= i && a->kind == TEXT_ATOM_CLOSE && a->half_blank &&
+           a->trim_right == 0;
+}
+
+double text_line_squeeze(const text_atoms *at, size_t i, size_t j)
+{
+    size_t v = text_visible_end(at, i, j);
+    double sq = 0;
+    for (size_t k = i; k < v; k++)
+        if (squeezable(at, i, v, k))
+            sq += at->a[k].w / 2;
+    return sq;
+}
+
+bool text_line_fits(const text_atoms *at, size_t i, size_t j, double max_w)
+{
+    double w = text_line_width(at, i, j);
+    return w <= max_w + TEXT_RUN_SLACK_PX ||
+           w - text_line_squeeze(at, i, j) <= max_w + TEXT_RUN_SLACK_PX;
+}
+
 size_t text_line_gaps(const text_atoms *at, size_t i, size_t j)
 {
     size_t v = text_visible_end(at, i, j), gaps = 0;
@@ -243,8 +286,8 @@ size_t text_line_gaps(const text_atoms *at, size_t i, size_t j)
     return gaps;
 }
 
-int text_set_line(const char *s, const text_atoms *at, size_t i, size_t j,
-                  double justify_to, text_line *l)
+int text_set_line(const char *s, const text_atoms *at, size_t i, size_t j, double max_w,
+                  bool justify, text_line *l)
 {
     size_t v = text_visible_end(at, i, j);
     size_t from = v > i ? at->a[i].start : 0, to = v > i ? at->a[v - 1].end : 0;
@@ -258,19 +301,24 @@ int text_set_line(const char *s, const text_atoms *at, size_t i, size_t j,
     memcpy(text, s + from, to - from);
     text[to - from] = '\0';
 
-    double natural = text_line_width(at, i, j), extra = 0;
+    double natural = text_line_width(at, i, j), extra = 0, squeeze = 0;
     size_t gaps = text_line_gaps(at, i, j);
-    if (justify_to > natural && gaps > 0) {
-        extra = (justify_to - natural) / (double)gaps;
+    if (justify && max_w > natural && gaps > 0) {
+        extra = (max_w - natural) / (double)gaps;
         if (extra > TEXT_JUSTIFY_MAX_EM * at->px)
             extra = 0;
     }
+    double can = text_line_squeeze(at, i, j);
+    if (natural > max_w && can > 0) /* each squeezable mark gives the same share */
+        squeeze = fmin(1, (natural - max_w) / can);
     size_t n_runs = 0;
     double x = 0, run_end = 0;
     for (size_t k = i; k < v; k++) {
         const text_atom *a = &at->a[k];
         double left, right;
         trims(at, i, v, k, &left, &right);
+        if (squeezable(at, i, v, k))
+            right += squeeze * a->w / 2;
         if (k > i)
             x += a->gap_before + (a->glued ? 0 : extra);
         double ax = x - left; /* where the atom's own advance starts */
@@ -286,7 +334,8 @@ int text_set_line(const char *s, const text_atoms *at, size_t i, size_t j,
     l->text = text;
     l->runs = runs;
     l->n_runs = n_runs;
-    l->width = x;
+    /* squeezed to max_w exactly, whatever the rounding of the shares */
+    l->width = squeeze > 0 && x > max_w ? max_w : x;
     l->justified = extra > 0;
     return 0;
 }

@@ -74,13 +74,21 @@ double text_line_width(const text_atoms *at, size_t i, size_t j);
 /* Gaps in a line of atoms [i, j) that justification may widen. */
 size_t text_line_gaps(const text_atoms *at, size_t i, size_t j);
 
+/* How much narrower line [i, j) can be set by taking the blank half of
+ * its closing marks inside the line (，、。：；！？ and closing brackets that
+ * have it still): CLREQ's squeezing, tried before a word moves down. */
+double text_line_squeeze(const text_atoms *at, size_t i, size_t j);
+
+/* Whether line [i, j) fits max_w, squeezed if need be. */
+bool text_line_fits(const text_atoms *at, size_t i, size_t j, double max_w);
+
 /* Sets line l from atoms [i, j) of paragraph s: its text, runs and width.
- * With justify_to > 0 and more than one gap, the gaps share the width left
- * to justify_to, unless each would have to grow by more than
- * TEXT_JUSTIFY_MAX_EM (then the line stays flush start). Returns 0, -1 when
- * memory runs out. */
+ * A line wider than max_w is squeezed into it. With justify and more than
+ * one gap, the gaps share the width left to max_w, unless each would have
+ * to grow by more than TEXT_JUSTIFY_MAX_EM (then the line stays flush
+ * start). Returns 0, -1 when memory runs out. */
 #define TEXT_JUSTIFY_MAX_EM 0.6
-int text_set_line(const char *s, const text_atoms *at, size_t i, size_t j,
-                  double justify_to, text_line *l);
+int text_set_line(const char *s, const text_atoms *at, size_t i, size_t j, double max_w,
+                  bool justify, text_line *l);
 
 #endif

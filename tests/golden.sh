@@ -94,6 +94,30 @@ for size in 960x540 540x960 1366x768; do
     done
 done
 
+# The typesetting references (tools/update-golden): the deck of hard cases
+# and three demo slides at 1920x1080, 1366x768 and 1080x1920. Neither deck
+# has a broken slide, so --render must succeed.
+for size in 1920x1080 1366x768 1080x1920; do
+    for set in typeset demo; do
+        if [ "$set" = typeset ]; then src=tests/data/decks/typeset; else src=.; fi
+        out=$tmp/$set-$size
+        mkdir -p "$out"
+        timeout 300 "$kiosk" --render "$out" --size "$size" "$src" >"$out.log" 2>&1 ||
+            fail "--render --size $size $src failed: $(cat "$out.log")"
+        ref_files=("$golden/$set/$size"/*.png)
+        [ -e "${ref_files[0]}" ] || fail "$set $size: no reference pictures in $golden/$set/$size"
+        for ref in "${ref_files[@]}"; do
+            [ -e "$ref" ] || continue
+            name=$(basename "$ref")
+            if figure=$(within_tolerance "$ref" "$out/$name" "$tmp/diff-$set-$size-$name"); then
+                echo "ok   $set/$size/$name: $figure"
+            else
+                fail "$set/$size/$name: $figure; rendered: $out/$name"
+            fi
+        done
+    done
+done
+
 # The comparison must be able to fail. (1) Another slide's picture.
 if figure=$(within_tolerance "$golden/960x540/008.png" "$tmp/960x540/009.png" "$tmp/neg1.png"); then
     fail "slide 009 was accepted as slide 008 ($figure): the comparison cannot tell pictures apart"

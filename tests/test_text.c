@@ -202,6 +202,11 @@ static void test_set_table(void)
         {"近10亿元甲乙丙丁戊", 70, true, "0:近 12.5:10 25:亿元 47.5:甲 60:乙|0:丙丁戊", 70},
         /* ... nor before a closing mark or after an opening one */
         {"甲，“乙”丙丁戊己庚辛", 70, true, "0:甲， 16.6667:“乙” 48.3333:丙 60:丁|0:戊己庚辛", 70},
+        /* squeezed before a character moves down: a mark inside the line
+         * gives up its blank half (CLREQ) */
+        {"甲乙，丙丁", 45, false, "0:甲乙， 25:丙丁", 45},
+        /* a quantity in Chinese numerals takes the line's spacing */
+        {"甲乙万吨级码头丙丁戊", 90, true, "0:甲 13.3333:乙 26.6667:万 40:吨 53.3333:级 66.6667:码 80:头|0:丙丁戊", 90},
         /* a line that would have to gap out too far stays flush start */
         {"甲乙WWWWWWWWWW丙", 60, true, "0:甲乙|0:WWWWWWWWWW|0:丙", 20},
     };
