@@ -42,6 +42,7 @@ struct render_ctx {
     painter paint;
     box_painter boxes;
     font_set *fonts;
+    int fonts_told; /* fonts_warning faces told by render_next_problem */
     image_cache *images;
     layout_slot *layouts;
     size_t n_layouts;
@@ -214,6 +215,22 @@ bool render_images_busy(render_ctx *rc)
 bool render_pump_images(render_ctx *rc)
 {
     return images_pump(rc->images);
+}
+
+bool render_next_problem(render_ctx *rc, char *out, size_t cap)
+{
+    while (rc->fonts_told < 2) {
+        const char *w = fonts_warning(rc->fonts, rc->fonts_told++);
+        if (w) {
+            snprintf(out, cap, "slides/deck.json:1:1: warning: %s", w);
+            return true;
+        }
+    }
+    char path[1024], why[512];
+    if (!images_next_failure(rc->images, path, sizeof path, why, sizeof why))
+        return false;
+    snprintf(out, cap, "%s:1:1: error: %s", path, why);
+    return true;
 }
 
 const slide_layout *render_layout(render_ctx *rc, size_t i)
