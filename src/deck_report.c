@@ -108,12 +108,14 @@ void report_unknown_name(deck_loader *L, const char *const *names, const char *g
               near ? "\"?" : "");
 }
 
-/* Reports why a path a deck names cannot be used, at the path's value. */
-void report_file(deck_loader *L, const char *path, const char *rel,
-                        deck_file_status s, const deck_file_detail *detail)
+/* Reports why a path a deck names cannot be used, at the path's value,
+ * with `then` (what happens instead) after the reason. */
+void report_file_as(deck_loader *L, diag_severity sev, const char *path, const char *rel,
+                    deck_file_status s, const deck_file_detail *detail, const char *then)
 {
     int line, col;
     report_where(L, path, false, &line, &col);
+    char why[300];
     switch (s) {
     case DECK_FILE_OK:
         return;
@@ -121,53 +123,68 @@ void report_file(deck_loader *L, const char *path, const char *rel,
         L->nomem = true;
         return;
     case DECK_FILE_EMPTY:
-        report_add(L, DIAG_ERROR, line, col, "%s must not be empty", path);
+        report_add(L, sev, line, col, "%s must not be empty%s", path, then);
         return;
     case DECK_FILE_ABSOLUTE:
-        report_add(L, DIAG_ERROR, line, col,
-                    "%s \"%s\" is an absolute path; give a path inside the deck folder, "
-                    "like \"assets/photo.jpg\"",
-                    path, rel);
-        return;
+        snprintf(why, sizeof why, "is an absolute path; give a path inside the deck folder, "
+                                  "like \"assets/photo.jpg\"");
+        break;
     case DECK_FILE_PARENT:
-        report_add(L, DIAG_ERROR, line, col, "%s \"%s\" leads outside the deck folder",
-                    path, rel);
-        return;
+        snprintf(why, sizeof why, "leads outside the deck folder");
+        break;
     case DECK_FILE_MISSING:
-        report_add(L, DIAG_ERROR, line, col, "%s \"%s\" does not exist", path, rel);
-        return;
+        snprintf(why, sizeof why, "does not exist");
+        break;
     case DECK_FILE_UNREADABLE:
-        report_add(L, DIAG_ERROR, line, col, "%s \"%s\" cannot be read: %s", path, rel,
-                    strerror(detail->err));
-        return;
+        snprintf(why, sizeof why, "cannot be read: %s", strerror(detail->err));
+        break;
     case DECK_FILE_LINK_OUTSIDE:
-        report_add(L, DIAG_ERROR, line, col,
-                    "%s \"%s\" leads outside the deck folder through a symbolic link",
-                    path, rel);
-        return;
+        snprintf(why, sizeof why, "leads outside the deck folder through a symbolic link");
+        break;
     case DECK_FILE_NOT_REGULAR:
-        report_add(L, DIAG_ERROR, line, col, "%s \"%s\" is not a file", path, rel);
-        return;
+        snprintf(why, sizeof why, "is %s, not a file", detail->kind ? detail->kind : "not a file");
+        break;
+    case DECK_FILE_LOOP:
+        snprintf(why, sizeof why, "is a loop of symbolic links");
+        break;
+    case DECK_FILE_EMPTY_FILE:
+        snprintf(why, sizeof why, "is an empty file (0 bytes)");
+        break;
+    case DECK_FILE_TOO_MANY_PIXELS: {
+        char limit[200];
+        imgprobe_check_limit(&detail->info, detail->max_pixels, limit, sizeof limit);
+        snprintf(why, sizeof why, "%s", limit);
+        break;
+    }
     case DECK_FILE_NOT_IMAGE:
-        report_add(L, DIAG_ERROR, line, col, "%s \"%s\" is not a PNG, JPEG or WebP image",
-                    path, rel);
-        return;
+        snprintf(why, sizeof why, "is not a PNG, JPEG or WebP image");
+        break;
     case DECK_FILE_BAD_IMAGE:
-        report_add(L, DIAG_ERROR, line, col,
-                    "%s \"%s\" is a damaged %s image (its header does not parse)", path,
-                    rel, imgprobe_format_name(detail->format));
-        return;
+        snprintf(why, sizeof why, "is a damaged %s image (its header does not parse)",
+                 imgprobe_format_name(detail->format));
+        break;
     case DECK_FILE_IMAGE_UNREADABLE:
     case DECK_FILE_FONT_UNREADABLE:
-        report_add(L, DIAG_ERROR, line, col, "%s \"%s\" cannot be read", path, rel);
-        return;
+        if (detail->err)
+            snprintf(why, sizeof why, "cannot be read: %s", strerror(detail->err));
+        else
+            snprintf(why, sizeof why, "cannot be read");
+        break;
     case DECK_FILE_NOT_FONT:
-        report_add(L, DIAG_ERROR, line, col,
-                    "%s \"%s\" is not a TrueType or OpenType font", path, rel);
-        return;
+        snprintf(why, sizeof why, "is not a TrueType or OpenType font");
+        break;
+    default:
+        snprintf(why, sizeof why, "cannot be used");
+        break;
     }
+    report_add(L, sev, line, col, "%s \"%s\" %s%s", path, rel, why, then);
 }
 
+void report_file(deck_loader *L, const char *path, const char *rel, deck_file_status s,
+                 const deck_file_detail *detail)
+{
+    report_file_as(L, DIAG_ERROR, path, rel, s, detail, "");
+}
 
 /* A second copy of a key: the index finds the first one; this one's key is
  * the next entry with the same path after it. */
