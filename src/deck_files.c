@@ -132,6 +132,7 @@ bool deck_files_placeholder_ok(deck_file_status s)
     case DECK_FILE_EMPTY_FILE:
     case DECK_FILE_TOO_MANY_PIXELS:
     case DECK_FILE_NOT_REGULAR:
+    case DECK_FILE_LOOP: /* lexically inside, and leads nowhere: nothing is read */
         return true;
     default:
         return false;

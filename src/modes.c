@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "check_decode.h"
 #include "figures.h"
 #include "datadir.h"
 #include "deck.h"
@@ -251,9 +252,13 @@ int mode_check(const kiosk_options *o)
                 if (k == 0)
                     check_glyphs(d, s, render_fonts(h.rc), &diags);
             }
+            if (k == 0)
+                check_decode_fonts(d, render_fonts(h.rc), &diags);
             headless_close(&h);
         }
     }
+    /* Every picture decoded whole, as the show would decode it. */
+    check_decode_pictures(d, &diags);
     /* The layout's and glyph warnings join the loader's in file and position
      * order. An insertion sort is stable, so diagnostics at one position keep
      * the loader's order (qsort does not promise that). */

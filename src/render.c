@@ -138,6 +138,8 @@ render_ctx *render_new(SDL_Renderer *r, const deck *d, int out_w, int out_h,
     snprintf(shipped_bold, sizeof shipped_bold, "%s/%s", datadir_font_dir(), DECK_FONT_BOLD);
     rc->fonts = fonts_new(d->theme.font, d->theme.font_bold, shipped_regular, shipped_bold, err);
     rc->images = images_new(r, d->dir, threaded_images);
+    if (rc->images)
+        images_set_pixel_limit(rc->images, deck_max_image_pixels(d));
     bool caches = painter_init(&rc->paint, r, rc->fonts) == 0 &&
                   lru_init(&rc->layers, STILL_LAYERS, sizeof(still_layer), release_layer, NULL) == 0;
     if (!rc->fonts || !rc->images || !caches) {
@@ -169,6 +171,7 @@ void render_set_deck(render_ctx *rc, const deck *d)
 {
     rc->d = d;
     images_forget(rc->images);
+    images_set_pixel_limit(rc->images, deck_max_image_pixels(d));
     size_changed(rc);
 }
 
