@@ -27,19 +27,19 @@ export LSAN_OPTIONS
 # ---- the unit ------------------------------------------------------------
 unit=dist/kiosk.service
 for want in 'Restart=always' 'Type=notify' 'WatchdogSec=[0-9]+' 'StartLimitIntervalSec=0' \
-    'ExecStart=/usr/local/bin/kiosk '; do
+    'ExecStart=/usr/bin/kiosk '; do
     grep -Eq "^$want" "$unit" || fail "$unit: no line $want"
 done
 if command -v systemd-analyze >/dev/null; then
     # Verified as a system unit, with the program and home made real here.
-    sed "s#/usr/local/bin/kiosk#$kiosk#; s#%h#$tmp#g" "$unit" >"$tmp/kiosk.service"
+    sed "s#/usr/bin/kiosk#$kiosk#; s#%h#$tmp#g" "$unit" >"$tmp/kiosk.service"
     out=$(systemd-analyze verify "$tmp/kiosk.service" 2>&1)
     [ -z "$out" ] || fail "systemd-analyze verify $unit: $out"
 else
     echo "service: systemd-analyze is missing; the unit's syntax is not verified"
 fi
 # The options in ExecStart are ones kiosk takes: --check with them parses.
-args=$(sed -n 's#^ExecStart=/usr/local/bin/kiosk ##p' "$unit" | sed "s#%h#$tmp#g")
+args=$(sed -n 's#^ExecStart=/usr/bin/kiosk ##p' "$unit" | sed "s#%h#$tmp#g")
 mkdir -p "$tmp/deck/slides"
 printf '{"type": "title", "title": "Hello"}' >"$tmp/deck/slides/010-a.json"
 # shellcheck disable=SC2086

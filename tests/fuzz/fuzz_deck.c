@@ -44,7 +44,10 @@ static void copy_file(const char *from, const char *name)
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-    snprintf(deck_dir, sizeof deck_dir, "/tmp/kiosk-fuzz-deck-%ld", (long)getpid());
+    /* In memory where the system has it: each run writes and reads files. */
+    struct stat st;
+    const char *base = stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) ? "/dev/shm" : "/tmp";
+    snprintf(deck_dir, sizeof deck_dir, "%s/kiosk-fuzz-deck-%ld", base, (long)getpid());
     char sub[128];
     mkdir(deck_dir, 0700);
     snprintf(sub, sizeof sub, "%s/slides", deck_dir);
