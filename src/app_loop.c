@@ -6,12 +6,36 @@
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "app.h"
 #include "input.h"
 #include "modes.h"
+#include "notify.h"
 #include "pace.h"
 
+
+/* Pictures and fonts that failed while drawing: told once each, on stderr
+ * and in the play log, as the show goes on without them. */
+static void log_problems(app *a)
+{
+    char buf[2048];
+    while (render_next_problem(a->rc, buf, sizeof buf)) {
+        /* A picture the loader already reported (it was broken when the
+         * deck was read) is not told twice. */
+        char quoted[1100];
+        const char *end = strstr(buf, ":1:1: ");
+        int n = end ? (int)(end - buf) : 0;
+        snprintf(quoted, sizeof quoted, "\"%.*s\"", n, buf);
+        bool known = false;
+        for (size_t i = 0; n > 0 && i < a->diags.n && !known; i++)
+            known = strstr(a->diags.items[i].message, quoted) != NULL;
+        if (known)
+            continue;
+        fprintf(stderr, "%s\n", buf);
+        app_log(a, "error", -1, NULL, NULL, buf);
+    }
+}
 
 static void drain_events(app *a)
 {
@@ -141,10 +165,14 @@ void app_loop(app *a)
     pace_init(&pc, refresh_hz(a), a->vsync);
     bool moving = true;
     bool drew_last = false; /* the previous pass drew a frame */
+    bool ready_told = false;
+    notify nf; /* a service manager's watchdog, when there is one */
+    notify_open(&nf, app_now(a));
     while (!a->quit) {
         player_ms t = app_now(a);
         if (t >= exit_at)
             break;
+        player_ms ping = notify_tick(&nf, t); /* the watchdog sees the loop turn */
         SDL_Event e;
         bool waited = false;
         if (moving) {
@@ -173,6 +201,8 @@ void app_loop(app *a)
                 wake = lp;
             if (exit_at < wake)
                 wake = exit_at;
+            if (ping < wake)
+                wake = ping;
             long long wait = wake - t;
             if (wait < 0)
                 wait = 0;
@@ -190,10 +220,15 @@ void app_loop(app *a)
         drain_events(a);
         if (render_pump_images(a->rc))
             a->dirty = true;
+        log_problems(a);
         if (moving || a->dirty || player_next_deadline(a->p, t) <= t) {
             bool was_moving = moving;
             moving = draw(a);
             a->dirty = false;
+            if (!ready_told) { /* the first frame is on screen */
+                notify_send(&nf, "READY=1");
+                ready_told = true;
+            }
             pace_presented(&pc, clock_ms(), drew_last && was_moving && !waited);
             drew_last = true;
             prefetch_upcoming(a);
@@ -204,4 +239,6 @@ void app_loop(app *a)
         }
     }
     drain_events(a);
+    notify_send(&nf, "STOPPING=1");
+    notify_close(&nf);
 }

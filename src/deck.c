@@ -7,6 +7,7 @@
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "deck_files.h"
 #include "deck_format.h"
 #include "json_pos.h"
+#include "readfile.h"
 
 /* A slide file is a few KiB; anything this big is a mistake, not a slide. */
 #define DECK_MAX_JSON_BYTES (1u << 20)
@@ -31,24 +33,24 @@ static cJSON *read_json(deck_loader *L, json_pos_index *ix)
         return NULL;
     }
     cJSON *root = NULL;
-    char *text = NULL;
-    FILE *f = fopen(full, "rb");
-    if (!f) {
-        report_add(L, DIAG_ERROR, 1, 1, MSG_FILE_UNREADABLE, strerror(errno));
-        goto done;
-    }
-    text = malloc(DECK_MAX_JSON_BYTES + 1);
-    if (!text) {
+    unsigned char *bytes = NULL;
+    size_t len = 0;
+    char why[200];
+    readfile_status rs =
+        readfile_all(full, DECK_MAX_JSON_BYTES, &bytes, &len, why, sizeof why);
+    char *text = (char *)bytes;
+    if (rs == READFILE_NOMEM) {
         L->nomem = true;
         goto done;
     }
-    size_t len = fread(text, 1, DECK_MAX_JSON_BYTES + 1, f);
-    if (ferror(f)) {
-        report_add(L, DIAG_ERROR, 1, 1, MSG_FILE_UNREADABLE, strerror(errno));
-        goto done;
-    }
-    if (len > DECK_MAX_JSON_BYTES) {
-        report_add(L, DIAG_ERROR, 1, 1, MSG_FILE_TOO_LARGE, DECK_MAX_JSON_BYTES >> 10);
+    if (rs != READFILE_OK) {
+        struct stat ls;
+        if (rs == READFILE_MISSING && lstat(full, &ls) == 0 && S_ISLNK(ls.st_mode))
+            report_add(L, DIAG_ERROR, 1, 1, MSG_FILE_DANGLING_LINK);
+        else if (rs == READFILE_TOO_BIG)
+            report_add(L, DIAG_ERROR, 1, 1, MSG_FILE_TOO_BIG_WHY, why);
+        else
+            report_add(L, DIAG_ERROR, 1, 1, MSG_FILE_READ_FAILED, why);
         goto done;
     }
     ix->lang = L->diags.lang;
@@ -81,8 +83,6 @@ static cJSON *read_json(deck_loader *L, json_pos_index *ix)
         root = NULL;
     }
 done:
-    if (f)
-        fclose(f);
     free(text);
     free(full);
     return root;
@@ -249,6 +249,13 @@ deck *deck_load(const char *dir, const char *font_dir, diag_list *diags)
     }
     if (n_names == 0)
         diag_msg(diags, DIAG_ERROR, DECK_SLIDES_DIR "/", 1, 1, MSG_DECK_NO_SLIDES);
+    if (n_names > DECK_MAX_SLIDES) {
+        diag_msg(diags, DIAG_ERROR, DECK_SLIDES_DIR "/", 1, 1, MSG_DECK_TOO_MANY_SLIDES,
+                 n_names, DECK_MAX_SLIDES, DECK_MAX_SLIDES);
+        for (size_t i = DECK_MAX_SLIDES; i < n_names; i++)
+            free(names[i]);
+        n_names = DECK_MAX_SLIDES;
+    }
     d->slides = calloc(n_names ? n_names : 1, sizeof *d->slides);
     if (!d->slides) {
         L.nomem = true;
@@ -341,6 +348,11 @@ double deck_item_full_scale(const slide *s, const stat_item *it)
         strcmp(it->unit, "%") == 0)
         return 100;
     return 0;
+}
+
+long long deck_max_image_pixels(const deck *d)
+{
+    return llround(d->max_image_megapixels * 1e6);
 }
 
 size_t deck_playable_count(const deck *d)

@@ -28,6 +28,14 @@
 /* A picture with more pixels is refused from its header, before decoding:
  * 40 megapixels decode to 160 MB, a header claiming 30000x30000 to 3.6 GB. */
 #define DECK_DEFAULT_MAX_IMAGE_MEGAPIXELS 40
+/* More slide files than this is a mistake (a copied photo folder, a sync
+ * gone wrong): the first ones in name order are played, with an error. */
+#define DECK_MAX_SLIDES 1000
+/* A text longer than this cannot be read on a screen; it is refused rather
+ * than laid out (a megabyte of text would stall the line breaker). */
+#define DECK_MAX_TEXT_CHARS 5000
+/* Figures are exact up to 2^53; beyond 10^15 a count-up is not a figure. */
+#define DECK_MAX_FIGURE 1e15
 /* The shipped fonts (in the program's font folder): the theme's default,
  * and what stands in for a deck font that cannot be used. */
 #define DECK_FONT_REGULAR "NotoSansCJKsc-Regular.otf"
@@ -123,6 +131,7 @@ typedef struct {
     int idle_timeout_ms;
     int count_duration_ms;
     bool lock; /* quit keys disabled */
+    double max_image_megapixels; /* a picture with more is refused from its header */
     deck_theme theme;
     slide *slides; /* in file-name order, broken ones included as SLIDE_BROKEN */
     size_t n_slides;
@@ -157,6 +166,9 @@ void deck_slide_texts(const slide *s, deck_text_fn fn, void *ctx);
  * else 100 for a progress item in "%"; 0 when neither (bars are then
  * scaled to the largest value of the slide). */
 double deck_item_full_scale(const slide *s, const stat_item *it);
+
+/* The deck's picture limit in pixels (max_image_megapixels). */
+long long deck_max_image_pixels(const deck *d);
 
 /* Number of slides a player can show (not SLIDE_BROKEN). */
 size_t deck_playable_count(const deck *d);

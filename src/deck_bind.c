@@ -52,7 +52,9 @@ static int known_name(deck_loader *L, const field *f, const cJSON *v, const char
 static bool picture_usable(deck_loader *L, const char *path, const char *rel)
 {
     deck_file_detail detail;
-    deck_file_status s = deck_files_check(L->dir, L->dir_real, rel, DECK_FILE_IMAGE,
+    long long max_pixels = L->settings ? deck_max_image_pixels(L->settings)
+                                       : (long long)DECK_DEFAULT_MAX_IMAGE_MEGAPIXELS * 1000000;
+    deck_file_status s = deck_files_check(L->dir, L->dir_real, rel, DECK_FILE_IMAGE, max_pixels,
                                           &detail);
     if (s == DECK_FILE_OK)
         return true;
@@ -163,7 +165,15 @@ static void bind_string(deck_loader *L, const field *f, const cJSON *v, const ch
     }
     char why[200];
     if (f->check && !f->check(v->valuestring, why, sizeof why)) {
-        REPORT_AT(L, DIAG_ERROR, path, false, "%s %s", path, why);
+        REPORT_AT(L, DIAG_ERROR, path, false, MSG_VALUE_CHECK_FAILED, path, why);
+        return;
+    }
+    size_t chars = 0;
+    for (const unsigned char *p = (const unsigned char *)v->valuestring; *p; p++)
+        chars += (*p & 0xC0) != 0x80; /* UTF-8 lead bytes: the scanner checked it */
+    if (chars > DECK_MAX_TEXT_CHARS) {
+        REPORT_AT(L, DIAG_ERROR, path, false, MSG_TEXT_TOO_LONG, path, chars,
+                  DECK_MAX_TEXT_CHARS);
         return;
     }
     replace_string(L, at(base, f->offset), v->valuestring);
@@ -178,6 +188,12 @@ static void bind_number(deck_loader *L, const field *f, const cJSON *v, const ch
         return;
     }
     double x = v->valuedouble;
+    if (!isfinite(x) || (f->kind == FIELD_NUMBER && fabs(x) > DECK_MAX_FIGURE)) {
+        const json_pos_entry *e = L->ix ? json_pos_find(L->ix, path) : NULL;
+        REPORT_AT(L, DIAG_ERROR, path, false, MSG_NUMBER_TOO_LARGE, path,
+                  e && e->literal ? e->literal : "");
+        return;
+    }
     bool whole = f->kind == FIELD_INT || f->kind == FIELD_DECIMALS;
     if (!check_range(L, f, x, path, whole))
         return;
@@ -232,9 +248,17 @@ static void bind_font(deck_loader *L, const field *f, const cJSON *v, const char
     }
     deck_file_detail detail;
     deck_file_status s = deck_files_check(L->dir, L->dir_real, v->valuestring,
-                                          DECK_FILE_FONT, &detail);
+                                          DECK_FILE_FONT, 0, &detail);
+    if (s == DECK_FILE_NOMEM) {
+        L->nomem = true;
+        return;
+    }
     if (s != DECK_FILE_OK) {
-        report_file(L, path, v->valuestring, s, &detail);
+        /* The text still needs a face: the default (the shipped font) stays. */
+        char then[160];
+        snprintf(then, sizeof then, report_word(L, MSG_WORD_FONT_FALLBACK),
+                 f->def_str ? f->def_str : DECK_FONT_REGULAR);
+        report_file_as(L, DIAG_WARNING, path, v->valuestring, s, &detail, then);
         return;
     }
     char *full = deck_files_join(L->dir, v->valuestring);

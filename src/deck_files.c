@@ -10,6 +10,7 @@
 
 #include "grow.h"
 #include "suggest.h"
+#include "readfile.h"
 
 char *deck_files_join(const char *dir, const char *rel)
 {
@@ -41,12 +42,23 @@ static bool is_inside(const char *real, const char *dir_real)
            (real[n] == '/' || (n == 1 && dir_real[0] == '/'));
 }
 
-static deck_file_status probe_image(const char *full, deck_file_detail *detail)
+static deck_file_status probe_image(const char *full, off_t size, long long max_pixels,
+                                    deck_file_detail *detail)
 {
+    if (size == 0)
+        return DECK_FILE_EMPTY_FILE;
     imgprobe_info info;
+    errno = 0;
     imgprobe_status s = imgprobe_file(full, &info);
-    if (s == IMGPROBE_OK)
+    detail->err = errno;
+    if (s == IMGPROBE_OK) {
+        if (max_pixels > 0 && imgprobe_pixels(&info) > max_pixels) {
+            detail->info = info;
+            detail->max_pixels = max_pixels;
+            return DECK_FILE_TOO_MANY_PIXELS;
+        }
         return DECK_FILE_OK;
+    }
     if (s == IMGPROBE_NOT_IMAGE)
         return DECK_FILE_NOT_IMAGE;
     if (s == IMGPROBE_BAD_HEADER) {
@@ -58,11 +70,13 @@ static deck_file_status probe_image(const char *full, deck_file_detail *detail)
 
 /* sfnt version tags: TrueType (1.0 and Apple's "true"), CFF ("OTTO") and
  * font collections ("ttcf"). */
-static deck_file_status probe_font(const char *full)
+static deck_file_status probe_font(const char *full, deck_file_detail *detail)
 {
     FILE *f = fopen(full, "rb");
-    if (!f)
+    if (!f) {
+        detail->err = errno;
         return DECK_FILE_FONT_UNREADABLE;
+    }
     unsigned char magic[4] = {0};
     size_t got = fread(magic, 1, sizeof magic, f);
     fclose(f);
@@ -74,7 +88,8 @@ static deck_file_status probe_font(const char *full)
 }
 
 deck_file_status deck_files_check(const char *dir, const char *dir_real, const char *rel,
-                                  deck_file_kind kind, deck_file_detail *detail)
+                                  deck_file_kind kind, long long max_pixels,
+                                  deck_file_detail *detail)
 {
     *detail = (deck_file_detail){0};
     if (!*rel)
@@ -92,13 +107,16 @@ deck_file_status deck_files_check(const char *dir, const char *dir_real, const c
     if (stat(full, &st) != 0) {
         detail->err = errno;
         status = errno == ENOENT || errno == ENOTDIR ? DECK_FILE_MISSING
+                 : errno == ELOOP                    ? DECK_FILE_LOOP
                                                      : DECK_FILE_UNREADABLE;
     } else if (real = realpath(full, NULL), !is_inside(real, dir_real)) {
         status = DECK_FILE_LINK_OUTSIDE;
     } else if (!S_ISREG(st.st_mode)) {
+        detail->kind = readfile_kind((unsigned)st.st_mode);
         status = DECK_FILE_NOT_REGULAR;
     } else {
-        status = kind == DECK_FILE_IMAGE ? probe_image(full, detail) : probe_font(full);
+        status = kind == DECK_FILE_IMAGE ? probe_image(full, st.st_size, max_pixels, detail)
+                                         : probe_font(full, detail);
     }
     free(real);
     free(full);
@@ -173,6 +191,10 @@ bool deck_files_placeholder_ok(deck_file_status s)
     case DECK_FILE_NOT_IMAGE:
     case DECK_FILE_BAD_IMAGE:
     case DECK_FILE_IMAGE_UNREADABLE:
+    case DECK_FILE_EMPTY_FILE:
+    case DECK_FILE_TOO_MANY_PIXELS:
+    case DECK_FILE_NOT_REGULAR:
+    case DECK_FILE_LOOP: /* lexically inside, and leads nowhere: nothing is read */
         return true;
     default:
         return false;
@@ -202,12 +224,6 @@ int deck_files_list_slides(const char *slides_dir, char ***names_out, size_t *n_
     struct dirent *de;
     while ((de = readdir(dh))) {
         if (!deck_files_is_slide_name(de->d_name))
-            continue;
-        char *full = deck_files_join(slides_dir, de->d_name);
-        struct stat st;
-        bool regular = full && stat(full, &st) == 0 && S_ISREG(st.st_mode);
-        free(full);
-        if (!regular)
             continue;
         char **grown = grow_array(names, &cap, n + 1, sizeof *grown, 32);
         if (!grown) {

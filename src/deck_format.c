@@ -50,10 +50,10 @@ static const field theme_rows[] = {
     {.key = "accent", .kind = FIELD_COLOR, .def_str = "#f0a030",
      .offset = offsetof(deck_theme, accent),
      .doc = "Accent colour for figures and badges. 强调色。"},
-    {.key = "font", .kind = FIELD_FONT, .def_str = "NotoSansCJKsc-Regular.otf",
+    {.key = "font", .kind = FIELD_FONT, .def_str = DECK_FONT_REGULAR,
      .offset = offsetof(deck_theme, font),
      .doc = "Regular font inside the deck, e.g. fonts/x.otf (default: the shipped Noto Sans CJK SC). 常规字体。"},
-    {.key = "font_bold", .kind = FIELD_FONT, .def_str = "NotoSansCJKsc-Bold.otf",
+    {.key = "font_bold", .kind = FIELD_FONT, .def_str = DECK_FONT_BOLD,
      .offset = offsetof(deck_theme, font_bold),
      .doc = "Bold font inside the deck. 粗体字体。"},
     {.key = "min_text_size", .kind = FIELD_INT, .ranged = true, .min = 8, .max = 400,
@@ -90,6 +90,10 @@ static const field settings_rows[] = {
     {.key = "theme", .kind = FIELD_OBJECT, .sub = &theme_table,
      .offset = offsetof(deck, theme),
      .doc = "Colours and fonts. 颜色与字体。"},
+    {.key = "max_image_megapixels", .kind = FIELD_NUMBER, .ranged = true,
+     .min_exclusive = true, .min = 0, .max = 1000, .def = DECK_DEFAULT_MAX_IMAGE_MEGAPIXELS,
+     .offset = offsetof(deck, max_image_megapixels),
+     .doc = "A picture with more megapixels is refused from its header, before it is decoded. 图片像素上限（百万像素），超过则拒绝解码。"},
 };
 const field_table format_settings_table = TABLE(settings_rows);
 

@@ -118,7 +118,8 @@ void report_unknown_name(deck_loader *L, const char *const *names, const char *g
  * which JSON reads as "assets", a line break, "ew.jpg") is the likely cause
  * and is said first, as typed, with the path written with '/'; otherwise
  * the nearest existing name is offered. */
-static void report_missing(deck_loader *L, int line, int col, const char *path, const char *rel)
+static void report_missing(deck_loader *L, diag_severity sev, int line, int col, const char *path,
+                           const char *rel, const char *then)
 {
     static const char escaped[] = "\n\t\r\b\f\\";
     static const char letter[] = "ntrbf\\";
@@ -139,20 +140,21 @@ static void report_missing(deck_loader *L, int line, int col, const char *path, 
             }
         }
         typed[t] = fixed[f] = '\0';
-        report_add(L, DIAG_ERROR, line, col, MSG_FILE_BACKSLASH, path, typed, fixed);
+        report_add(L, sev, line, col, MSG_FILE_BACKSLASH, path, typed, fixed, then);
         return;
     }
     char *near = deck_files_nearest(L->dir, rel);
     if (near)
-        report_add(L, DIAG_ERROR, line, col, MSG_FILE_MISSING_NEAR, path, rel, near);
+        report_add(L, sev, line, col, MSG_FILE_MISSING_NEAR, path, rel, near, then);
     else
-        report_add(L, DIAG_ERROR, line, col, MSG_FILE_MISSING, path, rel);
+        report_add(L, sev, line, col, MSG_FILE_MISSING, path, rel, then);
     free(near);
 }
 
-/* Reports why a path a deck names cannot be used, at the path's value. */
-void report_file(deck_loader *L, const char *path, const char *rel,
-                        deck_file_status s, const deck_file_detail *detail)
+/* Reports why a path a deck names cannot be used, at the path's value,
+ * with `then` (what happens instead) after the reason. */
+void report_file_as(deck_loader *L, diag_severity sev, const char *path, const char *rel,
+                    deck_file_status s, const deck_file_detail *detail, const char *then)
 {
     int line, col;
     report_where(L, path, false, &line, &col);
@@ -163,44 +165,66 @@ void report_file(deck_loader *L, const char *path, const char *rel,
         L->nomem = true;
         return;
     case DECK_FILE_EMPTY:
-        report_add(L, DIAG_ERROR, line, col, MSG_FILE_EMPTY, path);
+        report_add(L, sev, line, col, MSG_FILE_EMPTY, path, then);
         return;
     case DECK_FILE_ABSOLUTE:
-        report_add(L, DIAG_ERROR, line, col, MSG_FILE_ABSOLUTE, path, rel);
+        report_add(L, sev, line, col, MSG_FILE_ABSOLUTE, path, rel, then);
         return;
     case DECK_FILE_PARENT:
-        report_add(L, DIAG_ERROR, line, col, MSG_FILE_PARENT, path, rel);
+        report_add(L, sev, line, col, MSG_FILE_PARENT, path, rel, then);
         return;
     case DECK_FILE_MISSING:
-        report_missing(L, line, col, path, rel);
+        report_missing(L, sev, line, col, path, rel, then);
         return;
     case DECK_FILE_UNREADABLE:
-        report_add(L, DIAG_ERROR, line, col, MSG_FILE_CANNOT_READ_WHY, path, rel,
-                   strerror(detail->err));
+        report_add(L, sev, line, col, MSG_FILE_CANNOT_READ_WHY, path, rel,
+                   strerror(detail->err), then);
         return;
     case DECK_FILE_LINK_OUTSIDE:
-        report_add(L, DIAG_ERROR, line, col, MSG_FILE_LINK_OUTSIDE, path, rel);
+        report_add(L, sev, line, col, MSG_FILE_LINK_OUTSIDE, path, rel, then);
         return;
     case DECK_FILE_NOT_REGULAR:
-        report_add(L, DIAG_ERROR, line, col, MSG_FILE_NOT_REGULAR, path, rel);
+        report_add(L, sev, line, col, MSG_FILE_NOT_REGULAR, path, rel,
+                   detail->kind ? detail->kind : "?", then);
         return;
+    case DECK_FILE_LOOP:
+        report_add(L, sev, line, col, MSG_FILE_LOOP, path, rel, then);
+        return;
+    case DECK_FILE_EMPTY_FILE:
+        report_add(L, sev, line, col, MSG_FILE_EMPTY_FILE, path, rel, then);
+        return;
+    case DECK_FILE_TOO_MANY_PIXELS: {
+        char limit[200];
+        imgprobe_check_limit(&detail->info, detail->max_pixels, limit, sizeof limit);
+        report_add(L, sev, line, col, MSG_FILE_TOO_MANY_PIXELS, path, rel, limit, then);
+        return;
+    }
     case DECK_FILE_NOT_IMAGE:
-        report_add(L, DIAG_ERROR, line, col, MSG_FILE_NOT_IMAGE, path, rel);
+        report_add(L, sev, line, col, MSG_FILE_NOT_IMAGE, path, rel, then);
         return;
     case DECK_FILE_BAD_IMAGE:
-        report_add(L, DIAG_ERROR, line, col, MSG_FILE_BAD_IMAGE, path, rel,
-                   imgprobe_format_name(detail->format));
+        report_add(L, sev, line, col, MSG_FILE_BAD_IMAGE, path, rel,
+                   imgprobe_format_name(detail->format), then);
         return;
     case DECK_FILE_IMAGE_UNREADABLE:
     case DECK_FILE_FONT_UNREADABLE:
-        report_add(L, DIAG_ERROR, line, col, MSG_FILE_CANNOT_READ, path, rel);
+        if (detail->err)
+            report_add(L, sev, line, col, MSG_FILE_CANNOT_READ_WHY, path, rel,
+                       strerror(detail->err), then);
+        else
+            report_add(L, sev, line, col, MSG_FILE_CANNOT_READ, path, rel, then);
         return;
     case DECK_FILE_NOT_FONT:
-        report_add(L, DIAG_ERROR, line, col, MSG_FILE_NOT_FONT, path, rel);
+        report_add(L, sev, line, col, MSG_FILE_NOT_FONT, path, rel, then);
         return;
     }
 }
 
+void report_file(deck_loader *L, const char *path, const char *rel, deck_file_status s,
+                 const deck_file_detail *detail)
+{
+    report_file_as(L, DIAG_ERROR, path, rel, s, detail, "");
+}
 
 /* A second copy of a key: the index finds the first one; this one's key is
  * the next entry with the same path after it. */

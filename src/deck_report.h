@@ -67,6 +67,9 @@ void report_unknown_name(deck_loader *L, const char *const *names, const char *g
                          const char *path, bool quoted);
 
 /* Why the file `rel` named at `path` cannot be used (nothing for OK). */
+/* The same with a severity and a tail saying what happens instead. */
+void report_file_as(deck_loader *L, diag_severity sev, const char *path, const char *rel,
+                    deck_file_status s, const deck_file_detail *detail, const char *then);
 void report_file(deck_loader *L, const char *path, const char *rel, deck_file_status s,
                  const deck_file_detail *detail);
 

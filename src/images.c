@@ -637,7 +637,8 @@ void images_set_pixel_limit(image_cache *c, long long max_pixels)
     SDL_UnlockMutex(c->lock);
 }
 
-bool images_next_failure(image_cache *c, char *out, size_t cap)
+bool images_next_failure(image_cache *c, char *path, size_t path_cap, char *why,
+                         size_t why_cap)
 {
     bool found = false;
     SDL_LockMutex(c->lock);
@@ -659,7 +660,8 @@ bool images_next_failure(image_cache *c, char *out, size_t cap)
             break;
         }
         c->reported[c->n_reported++] = copy;
-        snprintf(out, cap, "%s %s", e->path, e->why);
+        snprintf(path, path_cap, "%s", e->path);
+        snprintf(why, why_cap, "%s", e->why);
         found = true;
     }
     SDL_UnlockMutex(c->lock);

@@ -60,11 +60,12 @@ void images_forget(image_cache *c);
  * decoded. The default is DECK_DEFAULT_MAX_IMAGE_MEGAPIXELS. */
 void images_set_pixel_limit(image_cache *c, long long max_pixels);
 
-/* Tells one picture that failed and was not told yet, as "PATH REASON"
- * ("assets/a.jpg is a damaged JPEG image: it is cut short ...") into out;
- * false when there is none. Each path is told once until images_forget, so
- * a show reports a vanished picture once, not once per loop. */
-bool images_next_failure(image_cache *c, char *out, size_t cap);
+/* Tells one picture that failed and was not told yet: its deck-relative
+ * path and why ("is a damaged JPEG image: it is cut short ..."); false when
+ * there is none. Each path is told once until images_forget, so a show
+ * reports a vanished picture once, not once per loop. */
+bool images_next_failure(image_cache *c, char *path, size_t path_cap, char *why,
+                         size_t why_cap);
 
 /* Decodes a file to an ARGB8888 surface, upright per its EXIF orientation
  * (IMG_Load ignores EXIF), CMYK JPEGs turned into RGB. The file is read

@@ -1,10 +1,14 @@
 #include "imgprobe.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "grow.h"
 
@@ -130,9 +134,20 @@ imgprobe_status imgprobe_buffer(const unsigned char *data, size_t len,
 imgprobe_status imgprobe_file(const char *path, imgprobe_info *info)
 {
     *info = (imgprobe_info){IMGPROBE_UNKNOWN, 0, 0, 0, 0};
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    /* O_NONBLOCK: a FIFO put in a picture's place must not block the probe. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat sb;
+    if (fd >= 0 && (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode))) {
+        close(fd);
+        errno = EINVAL;
         return IMGPROBE_IO;
+    }
+    FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
+    if (!f) {
+        if (fd >= 0)
+            close(fd);
+        return IMGPROBE_IO;
+    }
     imgprobe_status st = IMGPROBE_IO;
     unsigned char *buf = NULL;
     size_t len = 0, cap = 0;
@@ -345,7 +360,8 @@ int imgprobe_check_limit(const imgprobe_info *info, long long max_pixels, char *
     if (max_pixels <= 0 || pixels <= max_pixels)
         return 0;
     return say(why, cap,
-               "is %dx%d pixels (%.1f megapixels), more than the limit of %g megapixels; "
+               "is %dx%d pixels (%.1f megapixels), more than the deck's limit of %g megapixels "
+               "(max_image_megapixels in deck.json); "
                "scale it down",
                info->width, info->height, (double)pixels / 1e6, (double)max_pixels / 1e6);
 }

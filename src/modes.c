@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "check_decode.h"
 #include "figures.h"
 #include "datadir.h"
 #include "deck.h"
@@ -317,9 +318,13 @@ int mode_check(const kiosk_options *o)
                     check_glyphs(d, s, render_fonts(h.rc), &diags);
                 }
             }
+            if (k == 0)
+                check_decode_fonts(d, render_fonts(h.rc), &diags);
             headless_close(&h);
         }
     }
+    /* Every picture decoded whole, as the show would decode it. */
+    check_decode_pictures(d, &diags);
     /* The layout's and glyph warnings join the loader's in file and position
      * order. An insertion sort is stable, so diagnostics at one position keep
      * the loader's order (qsort does not promise that). */

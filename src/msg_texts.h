@@ -196,33 +196,74 @@ MSG(KEY_UNKNOWN_NEAR,
     "未知的键 \"%s\"%s，是不是想写 \"%s\"？")
 MSG(KEY_UNKNOWN, "unknown key \"%s\"%s", "未知的键 \"%s\"%s")
 MSG(WORD_IN_PATH, " in %s", "（在 %s 中）")
-MSG(FILE_EMPTY, "%s must not be empty", "%s 不能为空")
+MSG(FILE_EMPTY,
+    "%s must not be empty%s",
+    "%s 不能为空%s")
 MSG(FILE_ABSOLUTE,
-    "%s \"%s\" is an absolute path; give a path inside the deck folder, like \"assets/photo.jpg\"",
-    "%s \"%s\" 是绝对路径；请写演示文稿文件夹里的路径，例如 \"assets/photo.jpg\"")
-MSG(FILE_PARENT, "%s \"%s\" leads outside the deck folder", "%s \"%s\" 指向了演示文稿文件夹之外")
-MSG(FILE_MISSING, "%s \"%s\" does not exist", "%s \"%s\" 不存在")
+    "%s \"%s\" is an absolute path; give a path inside the deck folder, like \"assets/photo.jpg\"%s",
+    "%s \"%s\" 是绝对路径；请写演示文稿文件夹里的路径，例如 \"assets/photo.jpg\"%s")
+MSG(FILE_PARENT,
+    "%s \"%s\" leads outside the deck folder%s",
+    "%s \"%s\" 指向了演示文稿文件夹之外%s")
+MSG(FILE_MISSING,
+    "%s \"%s\" does not exist%s",
+    "%s \"%s\" 不存在%s")
 MSG(FILE_MISSING_NEAR,
-    "%s \"%s\" does not exist — did you mean %s?",
-    "%s \"%s\" 不存在，是不是想写 %s？")
+    "%s \"%s\" does not exist — did you mean %s?%s",
+    "%s \"%s\" 不存在，是不是想写 %s？%s")
 MSG(FILE_BACKSLASH,
-    "%s \"%s\" has a backslash, which JSON reads as an escape; write paths with '/': \"%s\"",
-    "%s \"%s\" 里有反斜杠“\\”，JSON 会把它当作转义；路径请用“/”分隔：\"%s\"")
-MSG(FILE_CANNOT_READ_WHY, "%s \"%s\" cannot be read: %s", "%s \"%s\" 无法读取：%s")
+    "%s \"%s\" has a backslash, which JSON reads as an escape; write paths with '/': \"%s\"%s",
+    "%s \"%s\" 里有反斜杠“\\”，JSON 会把它当作转义；路径请用“/”分隔：\"%s\"%s")
+MSG(FILE_CANNOT_READ_WHY,
+    "%s \"%s\" cannot be read: %s%s",
+    "%s \"%s\" 无法读取：%s%s")
 MSG(FILE_LINK_OUTSIDE,
-    "%s \"%s\" leads outside the deck folder through a symbolic link",
-    "%s \"%s\" 通过符号链接指向了演示文稿文件夹之外")
-MSG(FILE_NOT_REGULAR, "%s \"%s\" is not a file", "%s \"%s\" 不是文件")
+    "%s \"%s\" leads outside the deck folder through a symbolic link%s",
+    "%s \"%s\" 通过符号链接指向了演示文稿文件夹之外%s")
+MSG(FILE_NOT_REGULAR,
+    "%s \"%s\" is %s, not a file%s",
+    "%s \"%s\" 是%s，不是文件%s")
 MSG(FILE_NOT_IMAGE,
-    "%s \"%s\" is not a PNG, JPEG or WebP image",
-    "%s \"%s\" 不是 PNG、JPEG 或 WebP 图片")
+    "%s \"%s\" is not a PNG, JPEG or WebP image%s",
+    "%s \"%s\" 不是 PNG、JPEG 或 WebP 图片%s")
 MSG(FILE_BAD_IMAGE,
-    "%s \"%s\" is a damaged %s image (its header does not parse)",
-    "%s \"%s\" 是损坏的 %s 图片（文件头无法解析）")
-MSG(FILE_CANNOT_READ, "%s \"%s\" cannot be read", "%s \"%s\" 无法读取")
+    "%s \"%s\" is a damaged %s image (its header does not parse)%s",
+    "%s \"%s\" 是损坏的 %s 图片（文件头无法解析）%s")
+MSG(FILE_CANNOT_READ,
+    "%s \"%s\" cannot be read%s",
+    "%s \"%s\" 无法读取%s")
 MSG(FILE_NOT_FONT,
-    "%s \"%s\" is not a TrueType or OpenType font",
-    "%s \"%s\" 不是 TrueType 或 OpenType 字体")
+    "%s \"%s\" is not a TrueType or OpenType font%s",
+    "%s \"%s\" 不是 TrueType 或 OpenType 字体%s")
+MSG(FILE_LOOP,
+    "%s \"%s\" is a loop of symbolic links%s",
+    "%s \"%s\" 是循环的符号链接%s")
+MSG(FILE_EMPTY_FILE,
+    "%s \"%s\" is an empty file (0 bytes)%s",
+    "%s \"%s\" 是空文件（0 字节）%s")
+MSG(FILE_TOO_MANY_PIXELS,
+    "%s \"%s\" %s%s",
+    "%s \"%s\"：%s%s")
+MSG(WORD_FONT_FALLBACK,
+    "; the shipped font %s is used instead",
+    "；改用随附的字体 %s")
+MSG(FILE_DANGLING_LINK,
+    "is a symbolic link to nothing (its target does not exist)",
+    "是指向不存在文件的符号链接")
+MSG(FILE_TOO_BIG_WHY,
+    "%s; a slide file should be small",
+    "%s；幻灯片文件应当很小")
+MSG(FILE_READ_FAILED, "%s", "%s")
+MSG(VALUE_CHECK_FAILED, "%s %s", "%s：%s")
+MSG(TEXT_TOO_LONG,
+    "%s is %zu characters long, more than the %d a slide can show; shorten it",
+    "%s 有 %zu 个字，超过了一页能显示的 %d 个；请删减")
+MSG(NUMBER_TOO_LARGE,
+    "%s %s is too large; kiosk shows numbers up to 1000000000000000 (10^15)",
+    "%s 的数值 %s 太大；kiosk 能显示的数最大为 1000000000000000（10^15）")
+MSG(DECK_TOO_MANY_SLIDES,
+    "the deck has %zu slide files, more than the %d kiosk plays; the first %d in name order are played",
+    "演示文稿有 %zu 个幻灯片文件，超过了 kiosk 能播放的 %d 个；按文件名顺序播放前 %d 个")
 MSG(WORD_THE_STRING, "the string \"%.*s\"%s", "文字 \"%.*s\"%s")
 MSG(WORD_THE_NUMBER, "the number %s", "数字 %s")
 MSG(WORD_AN_ARRAY, "an array", "数组")

@@ -42,6 +42,7 @@ struct render_ctx {
     painter paint;
     box_painter boxes;
     font_set *fonts;
+    int fonts_told; /* fonts_warning faces told by render_next_problem */
     image_cache *images;
     layout_slot *layouts;
     size_t n_layouts;
@@ -141,6 +142,8 @@ render_ctx *render_new(SDL_Renderer *r, const deck *d, int out_w, int out_h,
     snprintf(shipped_bold, sizeof shipped_bold, "%s/%s", datadir_font_dir(), DECK_FONT_BOLD);
     rc->fonts = fonts_new(d->theme.font, d->theme.font_bold, shipped_regular, shipped_bold, err);
     rc->images = images_new(r, d->dir, threaded_images);
+    if (rc->images)
+        images_set_pixel_limit(rc->images, deck_max_image_pixels(d));
     bool caches = painter_init(&rc->paint, r, rc->fonts) == 0 &&
                   lru_init(&rc->layers, STILL_LAYERS, sizeof(still_layer), release_layer, NULL) == 0;
     if (!rc->fonts || !rc->images || !caches) {
@@ -172,6 +175,7 @@ void render_set_deck(render_ctx *rc, const deck *d)
 {
     rc->d = d;
     images_forget(rc->images);
+    images_set_pixel_limit(rc->images, deck_max_image_pixels(d));
     size_changed(rc);
 }
 
@@ -218,6 +222,22 @@ bool render_images_busy(render_ctx *rc)
 bool render_pump_images(render_ctx *rc)
 {
     return images_pump(rc->images);
+}
+
+bool render_next_problem(render_ctx *rc, char *out, size_t cap)
+{
+    while (rc->fonts_told < 2) {
+        const char *w = fonts_warning(rc->fonts, rc->fonts_told++);
+        if (w) {
+            snprintf(out, cap, "slides/deck.json:1:1: warning: %s", w);
+            return true;
+        }
+    }
+    char path[1024], why[512];
+    if (!images_next_failure(rc->images, path, sizeof path, why, sizeof why))
+        return false;
+    snprintf(out, cap, "%s:1:1: error: %s", path, why);
+    return true;
 }
 
 const slide_layout *render_layout(render_ctx *rc, size_t i)

@@ -89,4 +89,10 @@ int render_chapter_at(render_ctx *rc, int x, int y);
 bool render_images_busy(render_ctx *rc);
 bool render_pump_images(render_ctx *rc);
 
+/* One problem found while drawing that was not told yet, as a diagnostic
+ * line "PATH:1:1: error: ...": a picture that cannot be shown (missing,
+ * vanished, damaged, over the pixel limit), a deck font the shipped one
+ * replaced. Each is told once (until the deck changes); false when none. */
+bool render_next_problem(render_ctx *rc, char *out, size_t cap);
+
 #endif

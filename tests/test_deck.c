@@ -225,7 +225,8 @@ static const diag_row diag_rows[] = {
       "got 100",
       "slides/deck.json:1:43: error: theme.accent must be a colour \"#rrggbb\", got "
       "\"orange\"",
-      "slides/deck.json:1:61: error: theme.font \"fonts/none.otf\" does not exist",
+      "slides/deck.json:1:61: warning: theme.font \"fonts/none.otf\" does not exist; the "
+      "shipped font NotoSansCJKsc-Regular.otf is used instead",
       "slides/deck.json:1:88: error: lock must be true or false, got the number 1"}},
     {"ignored files", {{"slides/010-a.json", TITLE_OK},
                        {"slides/_x.json", "{broken"},

@@ -122,7 +122,8 @@ static void check_vet(void)
         {"pixel.jpg", CUT_TAIL, -1,
          "is a damaged JPEG image: it is cut short before the end of its image data"},
         {"pixel.jpg", HUGE_SIZE, -1,
-         "is 30000x30000 pixels (900.0 megapixels), more than the limit of 40 megapixels; scale it down"},
+         "is 30000x30000 pixels (900.0 megapixels), more than the deck's limit of 40 megapixels "
+         "(max_image_megapixels in deck.json); scale it down"},
         {"pixel.webp", CUT_TAIL, -1, "is a damaged WebP image: it is cut short (its RIFF header promises more)"},
         {"pixel.png", EMPTY, -1, "is an empty file (0 bytes)"},
     };
