@@ -32,10 +32,13 @@ static void locate(const deck *d, const char *file, const char *field, int *line
     free(path);
 }
 
+/* An error at the field already: the loader refused the file. A warning there
+ * (a picture smaller than its box) does not stand for a decoding verdict. */
 static bool already_reported(const diag_list *diags, const char *file, int line, int col)
 {
     for (size_t i = 0; i < diags->n; i++)
-        if (diags->items[i].line == line && diags->items[i].col == col &&
+        if (diags->items[i].severity == DIAG_ERROR && diags->items[i].line == line &&
+            diags->items[i].col == col &&
             strcmp(diags->items[i].path, file) == 0)
             return true;
     return false;

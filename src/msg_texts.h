@@ -253,7 +253,7 @@ MSG(FILE_DANGLING_LINK,
 MSG(FILE_TOO_BIG_WHY,
     "%s; a slide file should be small",
     "%s；幻灯片文件应当很小")
-MSG(FILE_READ_FAILED, "%s", "%s")
+MSG(FILE_READ_FAILED, "%s", "无法读取：%s")
 MSG(VALUE_CHECK_FAILED, "%s %s", "%s：%s")
 MSG(TEXT_TOO_LONG,
     "%s is %zu characters long, more than the %d a slide can show; shorten it",

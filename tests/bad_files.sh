@@ -33,7 +33,10 @@ check() {
     local status=0
     timeout 120 "$kiosk" --check "$1" >/dev/null 2>"$tmp/check.err" || status=$?
     [ "$status" = 124 ] && fail "$1: --check did not finish in 120 s (blocked?)"
-    grep -E '^[^ ]+:[0-9]+:[0-9]+: (error|warning): ' "$tmp/check.err" >"$tmp/check.out"
+    # The test pictures are tiny on purpose: the warning that a picture is
+    # smaller than its box is not what this test is about.
+    grep -E '^[^ ]+:[0-9]+:[0-9]+: (error|warning): ' "$tmp/check.err" |
+        grep -v 'so it looks blurred' >"$tmp/check.out"
     return 0
 }
 # expect_line NAME LINE: the diagnostic is there, exactly.
@@ -206,7 +209,10 @@ if [ -n "$as_nobody" ]; then
     status=0
     $as_nobody timeout 120 "$kiosk" --check "$files" >/dev/null 2>"$tmp/check.err" || status=$?
     [ "$status" = 124 ] && fail "--check of the slide files deck did not finish (blocked?)"
-    grep -E '^[^ ]+:[0-9]+:[0-9]+: (error|warning): ' "$tmp/check.err" >"$tmp/check.out"
+    # The test pictures are tiny on purpose: the warning that a picture is
+    # smaller than its box is not what this test is about.
+    grep -E '^[^ ]+:[0-9]+:[0-9]+: (error|warning): ' "$tmp/check.err" |
+        grep -v 'so it looks blurred' >"$tmp/check.out"
     expect_line "unreadable" "slides/100-unreadable.json:1:1: error: cannot be read: permission denied"
 else
     check "$files"
