@@ -166,9 +166,27 @@ void render_free(render_ctx *rc)
 
 void render_set_deck(render_ctx *rc, const deck *d)
 {
-    rc->d = d;
-    images_forget(rc->images);
+    rc->d = d; /* pictures stay: a reload refreshes the files that changed */
     size_changed(rc);
+}
+
+void render_refresh_file(render_ctx *rc, const char *path)
+{
+    images_refresh(rc->images, path);
+}
+
+int render_reopen_fonts(render_ctx *rc, const char **err)
+{
+    font_set *fonts = fonts_new(rc->d->theme.font, rc->d->theme.font_bold,
+                                KIOSK_FONT_DIR "/" DECK_FONT_REGULAR,
+                                KIOSK_FONT_DIR "/" DECK_FONT_BOLD, err);
+    if (!fonts)
+        return -1;
+    drop_text_cache(rc); /* rasterised with the old faces */
+    fonts_free(rc->fonts);
+    rc->fonts = fonts;
+    size_changed(rc);
+    return 0;
 }
 
 void render_resize(render_ctx *rc, int out_w, int out_h)
