@@ -37,11 +37,11 @@ static void staff_text(app *a, char *buf, size_t cap)
                      "Slide %zu / %zu: %s\n"
                      "%.0f frames per second · %zu errors, %zu warnings\n",
                      KIOSK_VERSION, modes_deck_dir(a->o), cur + 1, a->d->n_slides,
-                     s ? s->file : "-", a->fps, diag_count(&a->diags, DIAG_ERROR),
-                     diag_count(&a->diags, DIAG_WARNING));
+                     s ? s->file : "-", a->fps, diag_count(a->diags, DIAG_ERROR),
+                     diag_count(a->diags, DIAG_WARNING));
     char line[2048];
-    for (size_t i = 0; i < a->diags.n && i < 12 && n > 0 && (size_t)n < cap; i++) {
-        diag_format(&a->diags.items[i], line, sizeof line);
+    for (size_t i = 0; i < a->diags->n && i < 12 && n > 0 && (size_t)n < cap; i++) {
+        diag_format(&a->diags->items[i], line, sizeof line);
         n += snprintf(buf + n, cap - (size_t)n, "%s\n", line);
     }
     if (n > 0 && (size_t)n < cap)
@@ -139,7 +139,9 @@ static double refresh_hz(const app *a)
 void app_loop(app *a)
 {
     const kiosk_options *o = a->o;
-    player_ms exit_at = o->exit_after_s >= 0 ? (player_ms)(o->exit_after_s * 1000) : LLONG_MAX;
+    player_ms exit_at = o->exit_after_s >= 0
+                            ? (player_ms)(o->exit_after_s * 1000 * a->time_scale)
+                            : LLONG_MAX;
     pace pc;
     pace_init(&pc, refresh_hz(a), a->vsync);
     bool moving = true;
@@ -176,7 +178,8 @@ void app_loop(app *a)
                 wake = lp;
             if (exit_at < wake)
                 wake = exit_at;
-            long long wait = wake - t;
+            /* Show time runs time_scale times faster than the wall clock. */
+            long long wait = (long long)((double)(wake - t) / a->time_scale);
             if (wait < 0)
                 wait = 0;
             int got = wait > INT_MAX ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, (int)wait);
@@ -190,7 +193,8 @@ void app_loop(app *a)
         t = app_now(a);
         input_tick(a, t);
         player_tick(a->p, t);
-        drain_events(a);
+        drain_events(a); /* with the deck their slide numbers belong to */
+        app_apply_update(a, t);
         if (render_pump_images(a->rc))
             a->dirty = true;
         if (moving || a->dirty || player_next_deadline(a->p, t) <= t) {

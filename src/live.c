@@ -55,8 +55,8 @@ static void push(live *l, int code)
 }
 
 /* Hands the gathered batch to the main thread, merged into any batch it has
- * not taken yet. */
-static void hand_over(live *l)
+ * not taken yet; wakes it with event `code` (0 update, 2 hangup). */
+static void hand_over(live *l, int code)
 {
     SDL_LockMutex(l->lock);
     if (!l->ready.pending) {
@@ -70,7 +70,7 @@ static void hand_over(live *l)
     }
     l->missing = watch_deck_missing(l->w);
     SDL_UnlockMutex(l->lock);
-    push(l, 0);
+    push(l, code);
 }
 
 static int run(void *arg)
@@ -103,7 +103,7 @@ static int run(void *arg)
                 if (sigs[i] == SIGHUP) {
                     /* Staff asked: now, not after a quiet period. */
                     debounce_note_all(&l->gathering, now);
-                    hand_over(l);
+                    hand_over(l, 2);
                 } else {
                     SDL_LockMutex(l->lock);
                     l->quit_signal = sigs[i];
@@ -114,7 +114,7 @@ static int run(void *arg)
         }
         watch_process(l->w, now, &l->gathering);
         if (debounce_due(&l->gathering, now))
-            hand_over(l);
+            hand_over(l, 0);
     }
 }
 
@@ -130,13 +130,23 @@ static void set_handlers(void (*handler)(int))
     sigaction(SIGINT, &sa, NULL);
 }
 
+int live_catch_signals(void)
+{
+    if (signal_pipe[0] < 0 && pipe2(signal_pipe, O_CLOEXEC | O_NONBLOCK) != 0) {
+        fprintf(stderr, "kiosk: cannot catch signals: %s\n", strerror(errno));
+        return -1;
+    }
+    set_handlers(on_signal);
+    return 0;
+}
+
 live *live_start(const char *dir, bool force_poll)
 {
     live *l = calloc(1, sizeof *l);
     if (!l)
         return NULL;
     l->stop_pipe[0] = l->stop_pipe[1] = -1;
-    if (signal_pipe[0] < 0 && pipe2(signal_pipe, O_CLOEXEC | O_NONBLOCK) != 0)
+    if (live_catch_signals() != 0)
         goto fail;
     if (pipe2(l->stop_pipe, O_CLOEXEC) != 0)
         goto fail;
@@ -147,7 +157,6 @@ live *live_start(const char *dir, bool force_poll)
         goto fail;
     l->backend = watch_backend_of(l->w);
     l->missing = watch_deck_missing(l->w);
-    set_handlers(on_signal);
     l->thread = SDL_CreateThread(run, "kiosk-watch", l);
     if (!l->thread)
         goto fail;
@@ -184,7 +193,7 @@ live_news live_event(const live *l, const SDL_Event *e)
 {
     if (!l || e->type != l->event_type)
         return LIVE_NOTHING;
-    return e->user.code == 0 ? LIVE_UPDATE : LIVE_QUIT;
+    return e->user.code == 0 ? LIVE_UPDATE : e->user.code == 2 ? LIVE_HANGUP : LIVE_QUIT;
 }
 
 bool live_take_update(live *l, debounce *out)

@@ -3,7 +3,7 @@
  * for signals, and wakes the main loop with an SDL event for each. The main
  * loop sleeps in SDL_WaitEventTimeout as before: nothing polls.
  *
- *   SIGHUP            reload now, as if everything changed
+ *   SIGHUP            reopen the log file, reload now as if everything changed
  *   SIGTERM, SIGINT   end the show cleanly (an `exit` event, status 0)
  *
  * Signals reach the thread through a self-pipe written by the handler (the
@@ -23,8 +23,14 @@ typedef struct live live;
 typedef enum {
     LIVE_NOTHING,
     LIVE_UPDATE, /* a complete update waits: live_take_update */
+    LIVE_HANGUP, /* SIGHUP: reopen the log, and an update (all) waits */
     LIVE_QUIT,   /* SIGTERM or SIGINT: live_quit_signal says which */
 } live_news;
+
+/* Installs the signal handlers now, before the show is up: a signal that
+ * comes early waits in the pipe until live_start's thread reads it. 0, or -1
+ * with a message on stderr. */
+int live_catch_signals(void);
 
 /* Starts watching deck folder `dir` and installs the signal handlers
  * (SDL's own must be off: SDL_HINT_NO_SIGNAL_HANDLERS). force_poll: scan the

@@ -119,6 +119,16 @@ static void size_changed(render_ctx *rc)
     rc->chapter_bar_slide = SIZE_MAX;
 }
 
+/* The deck's fonts, the shipped ones standing in for any that fails. */
+static font_set *open_fonts(const deck *d, const char **err)
+{
+    char shipped_regular[4096], shipped_bold[4096];
+    snprintf(shipped_regular, sizeof shipped_regular, "%s/%s", datadir_font_dir(),
+             DECK_FONT_REGULAR);
+    snprintf(shipped_bold, sizeof shipped_bold, "%s/%s", datadir_font_dir(), DECK_FONT_BOLD);
+    return fonts_new(d->theme.font, d->theme.font_bold, shipped_regular, shipped_bold, err);
+}
+
 render_ctx *render_new(SDL_Renderer *r, const deck *d, int out_w, int out_h,
                        bool threaded_images, const char **err)
 {
@@ -131,11 +141,7 @@ render_ctx *render_new(SDL_Renderer *r, const deck *d, int out_w, int out_h,
     rc->chapter_bar_slide = SIZE_MAX;
     rc->out_w = out_w;
     rc->out_h = out_h;
-    char shipped_regular[4096], shipped_bold[4096];
-    snprintf(shipped_regular, sizeof shipped_regular, "%s/%s", datadir_font_dir(),
-             DECK_FONT_REGULAR);
-    snprintf(shipped_bold, sizeof shipped_bold, "%s/%s", datadir_font_dir(), DECK_FONT_BOLD);
-    rc->fonts = fonts_new(d->theme.font, d->theme.font_bold, shipped_regular, shipped_bold, err);
+    rc->fonts = open_fonts(d, err);
     rc->images = images_new(r, d->dir, threaded_images);
     bool caches = painter_init(&rc->paint, r, rc->fonts) == 0 &&
                   lru_init(&rc->layers, STILL_LAYERS, sizeof(still_layer), release_layer, NULL) == 0;
@@ -177,14 +183,13 @@ void render_refresh_file(render_ctx *rc, const char *path)
 
 int render_reopen_fonts(render_ctx *rc, const char **err)
 {
-    font_set *fonts = fonts_new(rc->d->theme.font, rc->d->theme.font_bold,
-                                KIOSK_FONT_DIR "/" DECK_FONT_REGULAR,
-                                KIOSK_FONT_DIR "/" DECK_FONT_BOLD, err);
+    font_set *fonts = open_fonts(rc->d, err);
     if (!fonts)
         return -1;
-    drop_text_cache(rc); /* rasterised with the old faces */
+    painter_forget(&rc->paint); /* rasterised with the old faces */
     fonts_free(rc->fonts);
     rc->fonts = fonts;
+    rc->paint.fonts = fonts;
     size_changed(rc);
     return 0;
 }
