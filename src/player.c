@@ -672,7 +672,8 @@ int player_replace_deck(player *p, const deck *d, size_t keep, bool same_slide, 
         p->d = d;
         p->cur = keep;
         p->has_pending = false;
-        int status = chapters_build(p);
+        chapters_free(&p->chapters);
+        int status = chapters_build(d, &p->chapters);
         p->has_slide = false;
         for (size_t k = 0; k < d->n_slides && !p->has_slide; k++) {
             if (playable(d, k)) {

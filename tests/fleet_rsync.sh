@@ -99,15 +99,17 @@ rsync -a --delete-after --partial --delay-updates --bwlimit=200 "$STAFF/" "$SCRE
     2>"$TMP/rsync-killed.err" &
 RSYNC_PID=$!
 midway=
-for i in $(seq 100); do # until the partial file has grown a little
-    [ -n "$(find "$SCREEN" -path '*.~tmp~*' -size +100k 2>/dev/null)" ] && midway=1 && break
+for i in $(seq 100); do # until rsync's temporary .big.jpg.XXXXXX has grown a little
+    [ -n "$(find "$SCREEN" -path '*/.*' -size +100k 2>/dev/null)" ] && midway=1 && break
     sleep 0.1
 done
 [ -n "$midway" ] || fail "the transfer never got under way"
 kill -9 "$RSYNC_PID" 2>/dev/null
 wait "$RSYNC_PID" 2>/dev/null
 RSYNC_PID=
-[ -e "$SCREEN/slides/030-c.json" ] || fail "the interrupted transfer changed the deck"
+[ -e "$SCREEN/slides/030-c.json" ] && [ ! -e "$SCREEN/slides/040-d.json" ] ||
+    fail "the interrupted transfer changed the deck"
+[ -n "$(find "$SCREEN" -path '*.~tmp~*' -size +100k)" ] || fail "--partial kept nothing"
 wait_for '"event": "show"' 3
 since | grep -q '"event": "reload"' && since | grep '"event": "show"' | grep -q 040-d &&
     fail "the interrupted update was shown"
