@@ -5,7 +5,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "anim.h"
+#include "figures.h"
 #include "deck_merge.h"
 
 /* What a picture or font file was when last looked at: a file replaced or
@@ -304,7 +304,7 @@ bool reload_is_calm(const reload *r, const player_view *v, bool finger_down)
         return true;
     /* The slide on screen changes: not while its figures are counting. */
     return v->to >= r->shown->n_slides ||
-           v->to_elapsed_ms >= anim_slide_settle_ms(&r->shown->slides[v->to]);
+           v->to_elapsed_ms >= figures_settled_ms(&r->shown->slides[v->to]);
 }
 
 /* Where the show goes on in the merged deck: the same file, else the next
