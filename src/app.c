@@ -56,18 +56,19 @@ void app_live_event(app *a, live_news news)
     debounce_clear(&changes);
 }
 
-void app_apply_update(app *a, player_ms now_ms)
+bool app_apply_update(app *a, player_ms now_ms)
 {
     if (!reload_pending(a->rl))
-        return;
+        return false;
     player_view v = player_view_at(a->p, now_ms);
     if (!reload_is_calm(a->rl, &v, a->g.down))
-        return;
-    if (reload_apply(a->rl, a->rc, a->p, now_ms)) {
-        a->d = reload_deck(a->rl);
-        a->diags = reload_diags(a->rl);
-        a->dirty = true;
-    }
+        return false;
+    if (!reload_apply(a->rl, a->rc, a->p, now_ms))
+        return false;
+    a->d = reload_deck(a->rl);
+    a->diags = reload_diags(a->rl);
+    a->dirty = true;
+    return true;
 }
 
 /* The window's real pixels, and the picture's size after --rotate. */

@@ -63,8 +63,9 @@ void app_reload(app *a);
 /* A live.h event: an update to read, or a signal to end the show. */
 void app_live_event(app *a, live_news news);
 
-/* The update waiting for a calm moment goes in if it may (reload.h). */
-void app_apply_update(app *a, player_ms now_ms);
+/* The update waiting for a calm moment goes in if it may (reload.h);
+ * true when it did. */
+bool app_apply_update(app *a, player_ms now_ms);
 
 /* The window's size changed: the picture and the renderer follow. */
 void app_resized(app *a);

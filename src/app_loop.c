@@ -194,7 +194,8 @@ void app_loop(app *a)
         input_tick(a, t);
         player_tick(a->p, t);
         drain_events(a); /* with the deck their slide numbers belong to */
-        app_apply_update(a, t);
+        if (app_apply_update(a, t))
+            drain_events(a); /* the new deck's: a slide replaced in place */
         if (render_pump_images(a->rc))
             a->dirty = true;
         if (moving || a->dirty || player_next_deadline(a->p, t) <= t) {
