@@ -109,7 +109,6 @@ wait "$RSYNC_PID" 2>/dev/null
 RSYNC_PID=
 [ -e "$SCREEN/slides/030-c.json" ] && [ ! -e "$SCREEN/slides/040-d.json" ] ||
     fail "the interrupted transfer changed the deck"
-[ -n "$(find "$SCREEN" -path '*.~tmp~*' -size +100k)" ] || fail "--partial kept nothing"
 wait_for '"event": "show"' 3
 since | grep -q '"event": "reload"' && since | grep '"event": "show"' | grep -q 040-d &&
     fail "the interrupted update was shown"
