@@ -663,6 +663,8 @@ static void test_settle_contract(void)
     check_settles(p, 1200, 0.4, promise, "released drag");
     player_free(p);
     free_deck(d);
+}
+
 /* A deck that changed on disk: the unchanged slide on screen goes on as it
  * was; a changed one is replaced in place and announced. */
 static void test_replace_deck(void)
