@@ -24,7 +24,7 @@
 
 player_ms app_now(const app *a)
 {
-    return (player_ms)(SDL_GetTicks64() - a->t0);
+    return (player_ms)((double)(SDL_GetTicks64() - a->t0) * a->time_scale);
 }
 
 void app_log(app *a, const char *event, long number, const char *file, const char *cause,
@@ -33,36 +33,42 @@ void app_log(app *a, const char *event, long number, const char *file, const cha
     playlog_write(a->log, stdout, time(NULL), event, number, file, cause, message);
 }
 
-static void log_errors(app *a)
-{
-    char buf[2048];
-    for (size_t i = 0; i < a->diags.n; i++) {
-        if (a->diags.items[i].severity != DIAG_ERROR)
-            continue;
-        diag_format(&a->diags.items[i], buf, sizeof buf);
-        app_log(a, "error", -1, a->diags.items[i].path, NULL, buf);
-    }
-}
-
 void app_reload(app *a)
 {
-    diag_list diags = {.lang = options_messages_lang(a->o)};
-    deck *d = deck_load(modes_deck_dir(a->o), datadir_font_dir(), &diags);
-    if (!d || deck_playable_count(d) == 0) {
-        app_log(a, "error", -1, NULL, NULL, "reload refused: the deck has no playable slide");
-        deck_free(d);
-        diag_list_clear(&diags);
+    debounce all = {0};
+    debounce_note_all(&all, 0);
+    reload_load(a->rl, &all, false);
+    debounce_clear(&all);
+}
+
+void app_live_event(app *a, live_news news)
+{
+    if (news == LIVE_QUIT) {
+        a->quit = true;
+        a->quit_cause = live_quit_signal(a->lv);
         return;
     }
-    diag_list_clear(&a->diags);
-    a->diags = diags;
-    app_log(a, "reload", -1, NULL, NULL, NULL);
-    log_errors(a);
-    render_set_deck(a->rc, d);
-    player_set_deck(a->p, d, app_now(a));
-    deck_free(a->d);
-    a->d = d;
+    if (news == LIVE_HANGUP)
+        playlog_reopen(a->log); /* logrotate's postrotate may send it */
+    debounce changes = {0};
+    if (live_take_update(a->lv, &changes))
+        reload_load(a->rl, &changes, live_deck_missing(a->lv));
+    debounce_clear(&changes);
+}
+
+bool app_apply_update(app *a, player_ms now_ms)
+{
+    if (!reload_pending(a->rl))
+        return false;
+    player_view v = player_view_at(a->p, now_ms);
+    if (!reload_is_calm(a->rl, &v, a->g.down))
+        return false;
+    if (!reload_apply(a->rl, a->rc, a->p, now_ms))
+        return false;
+    a->d = reload_deck(a->rl);
+    a->diags = reload_diags(a->rl);
     a->dirty = true;
+    return true;
 }
 
 /* The window's real pixels, and the picture's size after --rotate. */
@@ -189,19 +195,23 @@ static int app_init(app *a)
     mallopt(M_MMAP_THRESHOLD, 256 * 1024);
 #endif
     const kiosk_options *o = a->o;
+    live_catch_signals(); /* SIGTERM while starting up still ends cleanly */
     a->log = playlog_open(o->log_file);
     if (o->log_file && !a->log) {
         fprintf(stderr, "kiosk: cannot open the log %s\n", o->log_file);
         return -1;
     }
-    /* The staff overlay and the play log say what is wrong in the language
-     * --check would. */
-    a->diags.lang = options_messages_lang(o);
-    a->d = deck_load(modes_deck_dir(o), datadir_font_dir(), &a->diags);
-    if (!a->d)
+    const char *scale = getenv("KIOSK_TIME_SCALE"); /* test-only: the soak test */
+    a->time_scale = scale && atof(scale) > 0 ? atof(scale) : 1.0;
+    a->rl = reload_new(modes_deck_dir(o), datadir_font_dir(),
+                       (reload_out){.log = a->log, .log_also = stdout, .err = stderr,
+                                    .lang = options_messages_lang(o)});
+    if (!a->rl)
         return -1;
-    diag_print(&a->diags, stderr);
+    a->d = reload_deck(a->rl);
+    a->diags = reload_diags(a->rl);
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1"); /* ours end the show cleanly (live.h) */
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_TIMER) != 0) {
         fprintf(stderr, "kiosk: cannot start SDL: %s\n", SDL_GetError());
@@ -229,18 +239,19 @@ static int app_init(app *a)
     a->t0 = SDL_GetTicks64();
     a->fps_since = a->t0;
     app_log(a, "start", -1, NULL, NULL, a->renderer_note);
-    log_errors(a);
+    reload_report_first(a->rl);
     a->p = player_new(a->d, 0);
     if (!a->p)
         return -1;
-    if (deck_playable_count(a->d) == 0)
-        app_log(a, "error", -1, NULL, NULL, "the deck has no playable slide");
+    const char *watch_mode = getenv("KIOSK_WATCH"); /* "poll": no inotify */
+    a->lv = live_start(modes_deck_dir(o), watch_mode && strcmp(watch_mode, "poll") == 0);
     return 0;
 }
 
 /* Undoes app_init, however far it got. */
 static void app_teardown(app *a)
 {
+    live_stop(a->lv);
     player_free(a->p);
     render_free(a->rc);
     if (a->rotated)
@@ -253,8 +264,7 @@ static void app_teardown(app *a)
         TTF_Quit();
     IMG_Quit();
     SDL_Quit();
-    deck_free(a->d);
-    diag_list_clear(&a->diags);
+    reload_free(a->rl);
     playlog_close(a->log);
 }
 
@@ -264,7 +274,7 @@ int mode_play(const kiosk_options *o)
     int status = 1;
     if (app_init(&a) == 0) {
         app_loop(&a);
-        app_log(&a, "exit", -1, NULL, NULL, NULL);
+        app_log(&a, "exit", -1, NULL, a.quit_cause, NULL);
         status = 0;
     }
     app_teardown(&a);

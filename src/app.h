@@ -11,9 +11,11 @@
 #include "deck.h"
 #include "diag.h"
 #include "gesture.h"
+#include "live.h"
 #include "options.h"
 #include "player.h"
 #include "playlog.h"
+#include "reload.h"
 #include "render.h"
 
 typedef struct {
@@ -27,8 +29,12 @@ typedef struct {
     bool software;       /* SDL's software renderer on the window surface */
     bool partial;        /* frames repaint and present only what changed */
     char renderer_note[200]; /* which renderer and why, for the start event */
-    deck *d;
-    diag_list diags;
+    const deck *d;          /* reload_deck(rl): the deck on screen */
+    const diag_list *diags; /* reload_diags(rl): of the last load */
+    reload *rl;
+    live *lv;               /* NULL when the folder cannot be watched */
+    double time_scale;      /* KIOSK_TIME_SCALE (tests): show time runs faster */
+    const char *quit_cause; /* the signal that ended the show, or NULL */
     player *p;
     render_ctx *rc;
     playlog *log;
@@ -42,16 +48,24 @@ typedef struct {
     double fps;
 } app;
 
-/* Milliseconds since the show started: the player's clock. */
+/* Milliseconds since the show started: the player's clock (times
+ * KIOSK_TIME_SCALE, which only the soak test sets). */
 player_ms app_now(const app *a);
 
 /* One play log line (and stdout). */
 void app_log(app *a, const char *event, long number, const char *file, const char *cause,
              const char *message);
 
-/* Reloads the deck from disk; a deck with nothing playable is refused and
- * the show goes on with what it had. */
+/* Reads the deck again as if every file changed (key R, the staff
+ * overlay's Reload); the update goes in at the next calm moment. */
 void app_reload(app *a);
+
+/* A live.h event: an update to read, or a signal to end the show. */
+void app_live_event(app *a, live_news news);
+
+/* The update waiting for a calm moment goes in if it may (reload.h);
+ * true when it did. */
+bool app_apply_update(app *a, player_ms now_ms);
 
 /* The window's size changed: the picture and the renderer follow. */
 void app_resized(app *a);

@@ -28,8 +28,8 @@ static void log_problems(app *a)
         int n = end ? (int)(end - buf) : 0;
         snprintf(quoted, sizeof quoted, "\"%.*s\"", n, buf);
         bool known = false;
-        for (size_t i = 0; n > 0 && i < a->diags.n && !known; i++)
-            known = strstr(a->diags.items[i].message, quoted) != NULL;
+        for (size_t i = 0; n > 0 && i < a->diags->n && !known; i++)
+            known = strstr(a->diags->items[i].message, quoted) != NULL;
         if (known)
             continue;
         fprintf(stderr, "%s\n", buf);
@@ -58,11 +58,11 @@ static void staff_text(app *a, char *buf, size_t cap)
                      "Slide %zu / %zu: %s\n"
                      "%.0f frames per second · %zu errors, %zu warnings\n",
                      KIOSK_VERSION, modes_deck_dir(a->o), cur + 1, a->d->n_slides,
-                     s ? s->file : "-", a->fps, diag_count(&a->diags, DIAG_ERROR),
-                     diag_count(&a->diags, DIAG_WARNING));
+                     s ? s->file : "-", a->fps, diag_count(a->diags, DIAG_ERROR),
+                     diag_count(a->diags, DIAG_WARNING));
     char line[2048];
-    for (size_t i = 0; i < a->diags.n && i < 12 && n > 0 && (size_t)n < cap; i++) {
-        diag_format(&a->diags.items[i], line, sizeof line);
+    for (size_t i = 0; i < a->diags->n && i < 12 && n > 0 && (size_t)n < cap; i++) {
+        diag_format(&a->diags->items[i], line, sizeof line);
         n += snprintf(buf + n, cap - (size_t)n, "%s\n", line);
     }
     if (n > 0 && (size_t)n < cap)
@@ -160,7 +160,9 @@ static double refresh_hz(const app *a)
 void app_loop(app *a)
 {
     const kiosk_options *o = a->o;
-    player_ms exit_at = o->exit_after_s >= 0 ? (player_ms)(o->exit_after_s * 1000) : LLONG_MAX;
+    player_ms exit_at = o->exit_after_s >= 0
+                            ? (player_ms)(o->exit_after_s * 1000 * a->time_scale)
+                            : LLONG_MAX;
     pace pc;
     pace_init(&pc, refresh_hz(a), a->vsync);
     bool moving = true;
@@ -203,7 +205,8 @@ void app_loop(app *a)
                 wake = exit_at;
             if (ping < wake)
                 wake = ping;
-            long long wait = wake - t;
+            /* Show time runs time_scale times faster than the wall clock. */
+            long long wait = (long long)((double)(wake - t) / a->time_scale);
             if (wait < 0)
                 wait = 0;
             int got = wait > INT_MAX ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, (int)wait);
@@ -217,7 +220,9 @@ void app_loop(app *a)
         t = app_now(a);
         input_tick(a, t);
         player_tick(a->p, t);
-        drain_events(a);
+        drain_events(a); /* with the deck their slide numbers belong to */
+        if (app_apply_update(a, t))
+            drain_events(a); /* the new deck's: a slide replaced in place */
         if (render_pump_images(a->rc))
             a->dirty = true;
         log_problems(a);

@@ -17,6 +17,7 @@
 #include "deck_bind.h"
 #include "deck_files.h"
 #include "deck_format.h"
+#include "deck_merge.h"
 #include "json_pos.h"
 #include "readfile.h"
 
@@ -192,6 +193,12 @@ static void warn_misplaced_settings(const char *dir, const char *slides_dir, dia
  * only running out of memory (L.nomem) costs the whole deck. */
 deck *deck_load(const char *dir, const char *font_dir, diag_list *diags)
 {
+    return deck_load_keeping(dir, font_dir, NULL, diags);
+}
+
+deck *deck_load_keeping(const char *dir, const char *font_dir, const deck *last_good,
+                        diag_list *diags)
+{
     deck *d = calloc(1, sizeof *d);
     deck_loader L = {.dir = dir, .font_dir = font_dir ? font_dir : "fonts",
                      .diags = {.lang = diags->lang}};
@@ -230,6 +237,11 @@ deck *deck_load(const char *dir, const char *font_dir, diag_list *diags)
     if (stat(settings_path, &st) == 0) {
         L.file = DECK_SLIDES_DIR "/" DECK_SETTINGS_FILE;
         load_file(&L, d, bind_settings_file);
+        if (last_good && diag_count(&L.diags, DIAG_ERROR) > 0 &&
+            deck_settings_copy(d, last_good) != 0) {
+            L.nomem = true;
+            goto done;
+        }
         /* Held back so that every file's diagnostics come in name order. */
         settings_diags = L.diags;
         L.diags = (diag_list){.lang = diags->lang};

@@ -144,6 +144,13 @@ typedef struct {
  * error in `diags`. `font_dir` is where the shipped fonts live. */
 deck *deck_load(const char *dir, const char *font_dir, diag_list *diags);
 
+/* The same for a running show: when deck.json has an error, the settings of
+ * `last_good` (the deck on screen) are used instead of the defaults, and the
+ * slides are read with them, so a broken deck.json changes nothing on
+ * screen. last_good NULL: as deck_load. */
+deck *deck_load_keeping(const char *dir, const char *font_dir, const deck *last_good,
+                        diag_list *diags);
+
 /* Frees the deck and everything it owns. deck_free(NULL) is a no-op. */
 void deck_free(deck *d);
 

@@ -373,6 +373,8 @@ typedef struct entry {
     size_t bytes;
     unsigned long last_use;
     bool queued;
+    bool refreshing; /* the file changed: a new decode is on its way while
+                        the old texture is still drawn */
     struct entry *next;
 } entry;
 
@@ -441,7 +443,15 @@ static int worker(void *arg)
         entry *e = c->entries;
         while (e && !(key && strcmp(e->key, key) == 0))
             e = e->next;
-        if (e && e->status == IMAGE_PENDING) {
+        if (e && e->refreshing) {
+            /* A failed new version keeps the old one; a file that changed
+             * again while this decode ran is queued once more. */
+            e->refreshing = e->queued;
+            if (e->decoded)
+                SDL_FreeSurface(e->decoded);
+            e->decoded = s;
+            s = NULL;
+        } else if (e && e->status == IMAGE_PENDING) {
             e->decoded = s;
             e->status = s ? IMAGE_PENDING : IMAGE_FAILED;
             if (!s)
@@ -548,6 +558,11 @@ static void enforce_budget(image_cache *c, entry *keep)
 static void upload(image_cache *c, entry *e)
 {
     SDL_Texture *t = SDL_CreateTextureFromSurface(c->renderer, e->decoded);
+    if (t && e->texture) { /* a refreshed picture replaces the old one */
+        SDL_DestroyTexture(e->texture);
+        c->bytes -= e->bytes;
+        e->texture = NULL;
+    }
     if (t) {
         SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
         SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear);
@@ -555,7 +570,7 @@ static void upload(image_cache *c, entry *e)
         e->bytes = (size_t)e->decoded->w * (size_t)e->decoded->h * 4;
         c->bytes += e->bytes;
         e->status = IMAGE_READY;
-    } else {
+    } else if (!e->texture) {
         e->status = IMAGE_FAILED;
         if (asprintf(&e->why, "cannot be drawn: %s", SDL_GetError()) < 0)
             e->why = NULL;
@@ -666,6 +681,55 @@ bool images_next_failure(image_cache *c, char *path, size_t path_cap, char *why,
     }
     SDL_UnlockMutex(c->lock);
     return found;
+}
+
+void images_refresh(image_cache *c, const char *path)
+{
+    size_t n = strlen(path);
+    SDL_LockMutex(c->lock);
+    for (size_t i = 0; i < c->n_reported; i++) { /* a new file, a new story */
+        if (strcmp(c->reported[i], path) == 0) {
+            free(c->reported[i]);
+            c->reported[i--] = c->reported[--c->n_reported];
+        }
+    }
+    entry **pe = &c->entries;
+    while (*pe) {
+        entry *e = *pe;
+        if (strncmp(e->key, path, n) != 0 || e->key[n] != '|') {
+            pe = &e->next;
+            continue;
+        }
+        if (e->texture && e->status == IMAGE_READY) {
+            if (!c->threaded) {
+                char why[256];
+                SDL_Surface *s = decode_for_box(e->file, e->box_w, e->box_h, e->fit, e->overscan,
+                                                c->max_pixels, why, sizeof why);
+                if (s) {
+                    if (e->decoded)
+                        SDL_FreeSurface(e->decoded);
+                    e->decoded = s;
+                }
+            } else if (!e->queued) {
+                e->refreshing = e->queued = true;
+                c->in_flight++;
+                SDL_CondSignal(c->wake);
+            }
+            pe = &e->next;
+        } else if (e->queued || e->decoded || !c->threaded || e->status == IMAGE_FAILED) {
+            /* Not drawn yet, or failed: asked for afresh next time. */
+            if (e->queued)
+                c->in_flight--;
+            *pe = e->next;
+            c->bytes -= e->bytes;
+            entry_free(e);
+        } else { /* being decoded from the old file: orphan it, as images_forget does */
+            e->key[0] = '\0';
+            e->status = IMAGE_FAILED;
+            pe = &e->next;
+        }
+    }
+    SDL_UnlockMutex(c->lock);
 }
 
 SDL_Texture *images_get(image_cache *c, const char *path, int box_w, int box_h,

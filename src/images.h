@@ -67,6 +67,12 @@ void images_set_pixel_limit(image_cache *c, long long max_pixels);
 bool images_next_failure(image_cache *c, char *path, size_t path_cap, char *why,
                          size_t why_cap);
 
+/* The file at deck-relative `path` changed on disk: its pictures are
+ * decoded again, and until the new version is ready the old one is still
+ * drawn (a reload never flashes a placeholder); a new version that fails to
+ * decode keeps the old. Pictures not yet drawn are simply asked for again. */
+void images_refresh(image_cache *c, const char *path);
+
 /* Decodes a file to an ARGB8888 surface, upright per its EXIF orientation
  * (IMG_Load ignores EXIF), CMYK JPEGs turned into RGB. The file is read
  * whole (never a FIFO or a folder, at most IMAGES_MAX_FILE_BYTES) and vetted

@@ -130,6 +130,11 @@ static void on_pointer(app *a, pointer_phase phase, int wx, int wy, player_ms t)
 void input_handle(app *a, const SDL_Event *e)
 {
     player_ms t = app_now(a);
+    live_news news = live_event(a->lv, e);
+    if (news != LIVE_NOTHING) {
+        app_live_event(a, news);
+        return;
+    }
     switch (e->type) {
     case SDL_QUIT: a->quit = true; break;
     case SDL_KEYDOWN: on_key(a, &e->key, t); break;

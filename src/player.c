@@ -679,7 +679,29 @@ int player_goto_chapter(player *p, size_t i, player_ms now)
 
 int player_set_deck(player *p, const deck *d, player_ms now)
 {
-    size_t keep = p->cur;
+    return player_replace_deck(p, d, p->cur, false, now);
+}
+
+int player_replace_deck(player *p, const deck *d, size_t keep, bool same_slide, player_ms now)
+{
+    player_tick(p, now);
+    /* The slide on screen did not change: only the deck around it did, and
+     * nothing the visitor sees moves. */
+    if (same_slide && !p->tr.active && p->drag != DRAG_ACTIVE && playable(d, keep)) {
+        p->d = d;
+        p->cur = keep;
+        p->has_pending = false;
+        chapters_free(&p->chapters);
+        int status = chapters_build(d, &p->chapters);
+        p->has_slide = false;
+        for (size_t k = 0; k < d->n_slides && !p->has_slide; k++) {
+            if (playable(d, k)) {
+                p->first = k;
+                p->has_slide = true;
+            }
+        }
+        return status;
+    }
     p->d = d;
     p->tr.active = false;
     p->has_pending = false;

@@ -164,6 +164,14 @@ bool player_poll_event(player *p, player_event *ev);
  * for the chapter table runs out (the player then knows no chapters). */
 int player_set_deck(player *p, const deck *d, player_ms now_ms);
 
+/* The same for a deck that changed on disk, where slide indices moved:
+ * `keep` is the index in d of the slide to be on (the current one under its
+ * new index, or where it was). same_slide: that slide did not change, so it
+ * stays exactly as it is on screen (its timers and animations go on, no
+ * event) — unless a transition or drag runs, when it is replaced like any
+ * other. Otherwise as player_set_deck, from `keep`. */
+int player_replace_deck(player *p, const deck *d, size_t keep, bool same_slide, player_ms now);
+
 /* The current slide: the one shown, or arriving, or queued to arrive.
  * Meaningless (0) when the deck has no playable slide. */
 size_t player_current(const player *p);

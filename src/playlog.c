@@ -152,9 +152,10 @@ static void format_time(char *buf, size_t cap, time_t wall)
              offset_min % 60);
 }
 
-size_t playlog_format(char *buf, size_t cap, time_t wall, const char *event,
-                      long slide, const char *file, const char *cause,
-                      const char *message)
+/* One line; line and col <= 0 are left out. */
+static size_t format_line(char *buf, size_t cap, time_t wall, const char *event, long slide,
+                          const char *file, int line, int col, const char *cause,
+                          const char *message)
 {
     line_out o = {buf, cap, 0};
     char when[64];
@@ -168,6 +169,11 @@ size_t playlog_format(char *buf, size_t cap, time_t wall, const char *event,
         put_str(&o, number);
     }
     put_field(&o, "file", file);
+    if (line > 0 && col > 0) {
+        char where[64];
+        snprintf(where, sizeof where, ", \"line\": %d, \"column\": %d", line, col);
+        put_str(&o, where);
+    }
     put_field(&o, "cause", cause);
     put_field(&o, "message", message);
     put(&o, "}", 1);
@@ -176,19 +182,32 @@ size_t playlog_format(char *buf, size_t cap, time_t wall, const char *event,
     return o.len;
 }
 
-void playlog_write(playlog *log, FILE *also, time_t wall, const char *event,
-                   long slide, const char *file, const char *cause,
-                   const char *message)
+size_t playlog_format(char *buf, size_t cap, time_t wall, const char *event,
+                      long slide, const char *file, const char *cause,
+                      const char *message)
+{
+    return format_line(buf, cap, wall, event, slide, file, 0, 0, cause, message);
+}
+
+size_t playlog_format_error(char *buf, size_t cap, time_t wall, const char *file, int line,
+                            int col, const char *message)
+{
+    return format_line(buf, cap, wall, "error", -1, file, line, col, NULL, message);
+}
+
+static void write_line(playlog *log, FILE *also, time_t wall, const char *event, long slide,
+                       const char *file, int line_no, int col, const char *cause,
+                       const char *message)
 {
     char stack[1024];
     char *line = stack;
-    size_t n = playlog_format(stack, sizeof stack, wall, event, slide, file,
-                              cause, message);
+    size_t n = format_line(stack, sizeof stack, wall, event, slide, file, line_no, col, cause,
+                           message);
     if (n >= sizeof stack) {
         line = malloc(n + 1);
         if (!line)
             return;
-        playlog_format(line, n + 1, wall, event, slide, file, cause, message);
+        format_line(line, n + 1, wall, event, slide, file, line_no, col, cause, message);
     }
     /* One fwrite per line: appends from several writers do not interleave
      * within a line. */
@@ -203,4 +222,17 @@ void playlog_write(playlog *log, FILE *also, time_t wall, const char *event,
     }
     if (line != stack)
         free(line);
+}
+
+void playlog_write(playlog *log, FILE *also, time_t wall, const char *event,
+                   long slide, const char *file, const char *cause,
+                   const char *message)
+{
+    write_line(log, also, wall, event, slide, file, 0, 0, cause, message);
+}
+
+void playlog_write_error(playlog *log, FILE *also, time_t wall, const char *file, int line,
+                         int col, const char *message)
+{
+    write_line(log, also, wall, "error", -1, file, line, col, NULL, message);
 }

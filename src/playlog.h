@@ -38,6 +38,15 @@ void playlog_write(playlog *log, FILE *also, time_t wall, const char *event,
  * to the file it had. A log without a file: 0, nothing to do. */
 int playlog_reopen(playlog *log);
 
+/* An `error` event about a place in a deck file, e.g.
+ *   {"time": "…", "event": "error", "file": "slides/030-fair.json",
+ *    "line": 12, "column": 18, "message": "items[2].value must be a number …"}
+ * line and col <= 0 are left out (an error about no place in particular). */
+size_t playlog_format_error(char *buf, size_t cap, time_t wall, const char *file, int line,
+                            int col, const char *message);
+void playlog_write_error(playlog *log, FILE *also, time_t wall, const char *file, int line,
+                         int col, const char *message);
+
 /* Closes the file. playlog_close(NULL) is a no-op. */
 void playlog_close(playlog *log);
 

@@ -124,6 +124,16 @@ static void size_changed(render_ctx *rc)
     rc->chapter_bar_slide = SIZE_MAX;
 }
 
+/* The deck's fonts, the shipped ones standing in for any that fails. */
+static font_set *open_fonts(const deck *d, const char **err)
+{
+    char shipped_regular[4096], shipped_bold[4096];
+    snprintf(shipped_regular, sizeof shipped_regular, "%s/%s", datadir_font_dir(),
+             DECK_FONT_REGULAR);
+    snprintf(shipped_bold, sizeof shipped_bold, "%s/%s", datadir_font_dir(), DECK_FONT_BOLD);
+    return fonts_new(d->theme.font, d->theme.font_bold, shipped_regular, shipped_bold, err);
+}
+
 render_ctx *render_new(SDL_Renderer *r, const deck *d, int out_w, int out_h,
                        bool threaded_images, const char **err)
 {
@@ -136,11 +146,7 @@ render_ctx *render_new(SDL_Renderer *r, const deck *d, int out_w, int out_h,
     rc->chapter_bar_slide = SIZE_MAX;
     rc->out_w = out_w;
     rc->out_h = out_h;
-    char shipped_regular[4096], shipped_bold[4096];
-    snprintf(shipped_regular, sizeof shipped_regular, "%s/%s", datadir_font_dir(),
-             DECK_FONT_REGULAR);
-    snprintf(shipped_bold, sizeof shipped_bold, "%s/%s", datadir_font_dir(), DECK_FONT_BOLD);
-    rc->fonts = fonts_new(d->theme.font, d->theme.font_bold, shipped_regular, shipped_bold, err);
+    rc->fonts = open_fonts(d, err);
     rc->images = images_new(r, d->dir, threaded_images);
     if (rc->images)
         images_set_pixel_limit(rc->images, deck_max_image_pixels(d));
@@ -173,10 +179,27 @@ void render_free(render_ctx *rc)
 
 void render_set_deck(render_ctx *rc, const deck *d)
 {
-    rc->d = d;
-    images_forget(rc->images);
+    rc->d = d; /* pictures stay: a reload refreshes the files that changed */
     images_set_pixel_limit(rc->images, deck_max_image_pixels(d));
     size_changed(rc);
+}
+
+void render_refresh_file(render_ctx *rc, const char *path)
+{
+    images_refresh(rc->images, path);
+}
+
+int render_reopen_fonts(render_ctx *rc, const char **err)
+{
+    font_set *fonts = open_fonts(rc->d, err);
+    if (!fonts)
+        return -1;
+    painter_forget(&rc->paint); /* rasterised with the old faces */
+    fonts_free(rc->fonts);
+    rc->fonts = fonts;
+    rc->paint.fonts = fonts;
+    size_changed(rc);
+    return 0;
 }
 
 void render_resize(render_ctx *rc, int out_w, int out_h)

@@ -39,8 +39,13 @@ render_ctx *render_new(SDL_Renderer *r, const deck *d, int out_w, int out_h,
 void render_free(render_ctx *rc);
 
 /* Switches to another deck (after a reload) or output size; drops cached
- * layouts and text. */
+ * layouts and text. Decoded pictures are kept: after a reload, tell
+ * render_refresh_file which files changed (the old picture is drawn until
+ * the new one is decoded), and render_reopen_fonts when the theme's fonts
+ * did (-1 with *err set, old fonts kept, when they cannot be opened). */
 void render_set_deck(render_ctx *rc, const deck *d);
+void render_refresh_file(render_ctx *rc, const char *path);
+int render_reopen_fonts(render_ctx *rc, const char **err);
 void render_resize(render_ctx *rc, int out_w, int out_h);
 
 /* Draws one frame. Its status says whether something in it still moves (a

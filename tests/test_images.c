@@ -1,6 +1,7 @@
 /* Images: area-averaged resizing, the synchronous cache, failures. */
 #include <SDL.h>
 #include <SDL_image.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -10,6 +11,82 @@
 static Uint32 px(SDL_Surface *s, int x, int y)
 {
     return *(Uint32 *)((Uint8 *)s->pixels + y * s->pitch + x * 4);
+}
+
+static void write_png(const char *dir, const char *name, Uint32 argb)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, 8, 8, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_FillRect(s, NULL, argb);
+    CHECK(IMG_SavePNG(s, path) == 0, "cannot write %s: %s", path, IMG_GetError());
+    SDL_FreeSurface(s);
+}
+
+/* The colour a texture draws at the target's centre. */
+static Uint32 drawn(SDL_Renderer *r, SDL_Surface *target, SDL_Texture *t)
+{
+    SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
+    SDL_RenderClear(r);
+    if (t)
+        SDL_RenderCopy(r, t, NULL, NULL);
+    SDL_RenderPresent(r);
+    return px(target, 32, 32) | 0xFF000000u;
+}
+
+/* A picture that changes on disk: the old one is drawn until the new one is
+ * decoded, then the new one; a damaged new version keeps the old. */
+static void test_refresh(SDL_Renderer *r, SDL_Surface *target)
+{
+    char dir[] = "/tmp/kiosk-test-images.XXXXXX";
+    if (!mkdtemp(dir)) {
+        CHECK(0, "mkdtemp");
+        return;
+    }
+    for (int threaded = 0; threaded < 2; threaded++) {
+        write_png(dir, "p.png", 0xFFFF0000u);
+        image_cache *c = images_new(r, dir, threaded);
+        image_status st = IMAGE_PENDING;
+        SDL_Texture *t = NULL;
+        for (int spins = 0; st == IMAGE_PENDING && spins < 1000; spins++) {
+            images_pump(c);
+            t = images_get(c, "p.png", 64, 64, FIT_COVER, 1.0, &st);
+            if (st == IMAGE_PENDING)
+                SDL_Delay(5);
+        }
+        CHECK(drawn(r, target, t) == 0xFFFF0000u, "threaded %d: red at first", threaded);
+        write_png(dir, "p.png", 0xFF0000FFu);
+        images_refresh(c, "p.png");
+        SDL_Texture *during = images_get(c, "p.png", 64, 64, FIT_COVER, 1.0, &st);
+        CHECK(during && st == IMAGE_READY, "threaded %d: a picture is drawn during the refresh",
+              threaded);
+        Uint32 colour = drawn(r, target, during);
+        for (int spins = 0; colour != 0xFF0000FFu && spins < 1000; spins++) {
+            SDL_Delay(5);
+            images_pump(c);
+            colour = drawn(r, target, images_get(c, "p.png", 64, 64, FIT_COVER, 1.0, &st));
+            CHECK(colour == 0xFFFF0000u || colour == 0xFF0000FFu,
+                  "threaded %d: old or new, never a gap: got %08x", threaded, colour);
+        }
+        CHECK(colour == 0xFF0000FFu, "threaded %d: blue after the refresh", threaded);
+        char path[512];
+        snprintf(path, sizeof path, "%s/p.png", dir);
+        FILE *f = fopen(path, "w");
+        fputs("not a picture", f);
+        fclose(f);
+        images_refresh(c, "p.png");
+        for (int spins = 0; images_busy(c) && spins < 1000; spins++) {
+            SDL_Delay(5);
+            images_pump(c);
+        }
+        t = images_get(c, "p.png", 64, 64, FIT_COVER, 1.0, &st);
+        CHECK(st == IMAGE_READY && drawn(r, target, t) == 0xFF0000FFu,
+              "threaded %d: a damaged new version keeps the last good picture", threaded);
+        images_free(c);
+    }
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    CHECK(system(cmd) == 0, "rm");
 }
 
 int main(void)
@@ -125,6 +202,7 @@ int main(void)
     remove(jpeg_path);
     SDL_FreeSurface(big_jpeg);
 
+    test_refresh(r, target);
     SDL_DestroyRenderer(r);
     SDL_FreeSurface(target);
     IMG_Quit();

@@ -671,9 +671,44 @@ static void test_settle_contract(void)
     free_deck(d);
 }
 
+/* A deck that changed on disk: the unchanged slide on screen goes on as it
+ * was; a changed one is replaced in place and announced. */
+static void test_replace_deck(void)
+{
+    deck *a = make_deck(DECK_MAIN), *b = make_deck(DECK_SHORT);
+    char ev[512];
+    player *p = player_new(a, 0);
+    player_tick(p, 3000); /* slide 0, settled, 3 s in */
+    drain_events(p, ev, sizeof ev);
+    player_view before = player_view_at(p, 3000);
+    CHECK(player_replace_deck(p, b, 2, true, 3000) == 0, "replace: chapters built");
+    player_view after = player_view_at(p, 3000);
+    drain_events(p, ev, sizeof ev);
+    CHECK(player_current(p) == 2, "unchanged slide at its new index: got %zu", player_current(p));
+    CHECK(after.to_elapsed_ms == before.to_elapsed_ms && !after.transitioning,
+          "unchanged slide: its animations go on (elapsed %lld, was %lld)", after.to_elapsed_ms,
+          before.to_elapsed_ms);
+    CHECK_STR(ev, "", "unchanged slide: no event");
+    CHECK(player_replace_deck(p, a, 0, false, 4000) == 0, "replace again");
+    drain_events(p, ev, sizeof ev);
+    CHECK_STR(ev, "show:0:reload@4000", "changed slide: replaced in place");
+    CHECK(player_view_at(p, 4000).to_elapsed_ms == 0, "changed slide: entry animation anew");
+    /* During a transition the slide on screen is not the same picture. */
+    player_next(p, 5000, PLAYER_CAUSE_KEY);
+    drain_events(p, ev, sizeof ev);
+    CHECK(player_replace_deck(p, b, 2, true, 5100) == 0 && !player_view_at(p, 5100).transitioning,
+          "mid-transition: replaced, transition ended");
+    drain_events(p, ev, sizeof ev);
+    CHECK_STR(ev, "show:2:reload@5100", "mid-transition: announced");
+    player_free(p);
+    free_deck(a);
+    free_deck(b);
+}
+
 int main(void)
 {
     test_upcoming();
+    test_replace_deck();
     run_scripts();
     test_continuity();
     test_settle_contract();

@@ -64,6 +64,21 @@ static void test_format(void)
     CHECK(n == strlen(rows[1].want), "truncated: length %zu, expected %zu", n,
           strlen(rows[1].want));
     CHECK_STR(small, "{\"time\": ", "truncated line");
+
+    /* An error about a place in a file: file, line, column, message. */
+    char buf[512];
+    n = playlog_format_error(buf, sizeof buf, FIXED_TIME, "slides/030-fair.json", 12, 18,
+                             "items[2].value must be a number");
+    const char *want = "{\"time\": \"2026-06-01T09:30:12+08:00\", \"event\": \"error\", "
+                       "\"file\": \"slides/030-fair.json\", \"line\": 12, \"column\": 18, "
+                       "\"message\": \"items[2].value must be a number\"}";
+    CHECK_STR(buf, want, "error with a place");
+    CHECK(n == strlen(want), "error with a place: length %zu, expected %zu", n, strlen(want));
+    playlog_format_error(buf, sizeof buf, FIXED_TIME, NULL, 0, 0, "the deck folder is missing");
+    CHECK_STR(buf,
+              "{\"time\": \"2026-06-01T09:30:12+08:00\", \"event\": \"error\", "
+              "\"message\": \"the deck folder is missing\"}",
+              "error about no place");
 }
 
 static void test_file(void)
