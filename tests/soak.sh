@@ -72,6 +72,9 @@ KIOSK_TIME_SCALE=$SCALE "$KIOSK" --windowed --size 320x180 --log "$LOG" "$DECK" 
     >"$TMP/stdout" 2>"$TMP/stderr" &
 KIOSK_PID=$!
 
+WARM_UP=$((CHANGES / 10))
+N_SLIDES=$(ls "$DECK/slides" | grep -c '\.json$')
+[ "$WARM_UP" -lt $((3 * N_SLIDES)) ] && WARM_UP=$((3 * N_SLIDES))
 echo "soak: $CHANGES slide changes at time scale $SCALE"
 T0=$(date +%s)
 RSS_START=
@@ -89,10 +92,15 @@ while :; do
     fi
     rss=$(rss_kb)
     [ -n "$rss" ] && [ "$rss" -gt "$RSS_MAX" ] && RSS_MAX=$rss
-    [ -z "$RSS_START" ] && [ "$n" -ge $((CHANGES / 10)) ] && RSS_START=$rss
+    # Warm-up: 10 % of the run, and at least three times round the deck, so
+    # every picture has been decoded once.
+    [ -z "$RSS_START" ] && [ "$n" -ge "$WARM_UP" ] && RSS_START=$rss
     [ "$n" -ge "$CHANGES" ] && break
-    # One injection per ~2 % of the run, in turn.
+    # One injection per ~2 % of the run, in turn, and at most one a second:
+    # faster, several would fall into one update (debounce.h) and one reload.
     [ "$n" -lt $(((step + 1) * CHANGES / 50)) ] && continue
+    [ $((now - ${last_inject:-0})) -lt 1 ] && continue
+    last_inject=$now
     case $((step % 4)) in
     0) sed "s/\"title\": \"\([^\"]*\)\"/\"title\": \"\1 ($step)\"/" "$TMP/rewritten.orig" >"$DECK/$REWRITTEN" ;;
     1) if [ $broken -eq 0 ]; then
@@ -133,7 +141,7 @@ done >"$TMP/unexpected"
 [ "$RELOADS" -ge $((step / 2)) ] || fail "only $RELOADS reloads for $step injections"
 
 echo "soak: $N slide changes in $((T1 - T0)) s, $RELOADS reloads, $ERRORS errors (all injected), $step injections"
-echo "soak: RSS ${RSS_START} KiB after warm-up (10 %), ${RSS_END} KiB at the end, ${RSS_MAX} KiB at most"
+echo "soak: RSS ${RSS_START} KiB after warm-up ($WARM_UP changes), ${RSS_END} KiB at the end, ${RSS_MAX} KiB at most"
 [ -n "$RSS_START" ] && [ -n "$RSS_END" ] || fail "no RSS samples"
 [ "$RSS_END" -le $((RSS_START + RSS_GROWTH_KB)) ] ||
     fail "resident memory grew from $RSS_START to $RSS_END KiB"
