@@ -253,18 +253,18 @@ static void check_chapter_bar(const deck *d, const chapters *table, const chapte
         if (!cb->slots[k].cut)
             continue;
         const slide *s = &d->slides[table->list[k].first_slide];
-        char start[300];
-        snprintf(start, sizeof start, "the chapter name \"%s\" is too long", table->list[k].name);
-        bool seen = false;
-        for (size_t i = 0; i < diags->n && !seen; i++)
-            seen = strncmp(diags->items[i].message, start, strlen(start)) == 0;
-        if (seen)
-            continue;
         int line, col;
         locate(d, s, "chapter", &line, &col);
-        diag_add(diags, DIAG_WARNING, s->file, line, col,
-                 "%s for the chapter bar on a %s screen and is shown as \"%s\"; shorten it",
-                 start, screen, cb->slots[k].text);
+        /* Once, though both screen shapes may cut it. */
+        bool seen = false;
+        for (size_t i = 0; i < diags->n && !seen; i++)
+            seen = diags->items[i].id == (int)MSG_CHECK_CHAPTER_CUT &&
+                   diags->items[i].line == line && diags->items[i].col == col &&
+                   strcmp(diags->items[i].path, s->file) == 0;
+        if (seen)
+            continue;
+        diag_msg(diags, DIAG_WARNING, s->file, line, col, MSG_CHECK_CHAPTER_CUT,
+                 table->list[k].name, screen, cb->slots[k].text);
     }
 }
 

@@ -112,6 +112,10 @@ MSG(CHECK_TEXT_CUT,
     "%s does not fit its box on a %s screen even at %d px and is cut short with \"…\"; "
     "shorten the text",
     "%s 在 %s 的屏幕上缩到 %d 像素仍放不下，末尾被截成“…”；请删减文字")
+MSG(CHECK_CHAPTER_CUT,
+    "the chapter name \"%s\" is too long for the chapter bar on a %s screen and is shown as \"%s\"; "
+    "shorten it",
+    "章节名 \"%s\" 太长，在 %s 的屏幕上章节栏放不下，显示为 \"%s\"；请缩短")
 MSG(CHECK_PICTURE_SMALL,
     "%s \"%s\" is %dx%d pixels but is shown at %dx%d on a %s screen, so it looks blurred; use a "
     "picture at least that large",

@@ -173,6 +173,9 @@ grep -qF 'slides/010-chapter.json:3:14: warning: the chapter name "开篇：对�
     fail "--check did not warn about the first long chapter name: $(cat "$tmp/check-long.txt")"
 [ "$(grep -c 'is too long for the chapter bar' "$tmp/check-long.txt")" = 10 ] ||
     fail "--check: expected one warning per long chapter name (10): $(cat "$tmp/check-long.txt")"
+"$kiosk" --check --messages zh tests/data/decks/chapters-long >"$tmp/check-long-zh.txt" 2>&1
+grep -qF 'slides/010-chapter.json:3:14: warning: 章节名 "开篇：对口支援升级迭代" 太长，在 1920x1080 的屏幕上章节栏放不下，显示为 "开篇：对口支援升…"；请缩短' "$tmp/check-long-zh.txt" ||
+    fail "--check --messages zh: no Chinese warning about the long chapter name: $(cat "$tmp/check-long-zh.txt")"
 "$kiosk" --check tests/data/decks/chapters-seven >"$tmp/check-seven.txt" 2>&1
 grep -q 'chapter bar' "$tmp/check-seven.txt" && fail "--check warned about ordinary chapter names: $(cat "$tmp/check-seven.txt")"
 
