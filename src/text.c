@@ -237,6 +237,45 @@ static void avoid_short_last(const text_atoms *at, double w, line_ends *le)
     }
 }
 
+/* A paragraph of Western text only (no ideograph, fullwidth form or kana):
+ * an English panel, set as one is set. */
+static bool western_paragraph(const text_atoms *at)
+{
+    bool western;
+    return ideographs(at, 0, at->n, &western) == 0 && western;
+}
+
+/* Where a word starts: a line may start there, after a space. */
+static bool word_start(const text_atoms *at, size_t q)
+{
+    return q > 0 && at->a[q].line_start && at->a[q - 1].kind == TEXT_ATOM_SPACE;
+}
+
+/* A last line of one word strands it (a runt): the word before it moves
+ * down too, when the last line still fits and the line above keeps at
+ * least half the measure (else the runt would only move up a line). A word
+ * cut at characters because it is wider than the box stays as it was. */
+static void avoid_runt(const text_atoms *at, double w, line_ends *le)
+{
+    if (le->n < 2)
+        return;
+    size_t prev_start = le->n > 2 ? le->ends[le->n - 3] : 0;
+    size_t end = le->ends[le->n - 1];
+    size_t last = le->ends[le->n - 2];
+    if (!word_start(at, last))
+        return;
+    for (size_t k = last + 1; k < text_visible_end(at, last, end); k++)
+        if (word_start(at, k))
+            return; /* two words or more already */
+    for (size_t q = last; q-- > prev_start + 1;) {
+        if (!word_start(at, q))
+            continue;
+        if (text_line_fits(at, q, end, w) && text_line_width(at, prev_start, q) >= w / 2)
+            le->ends[le->n - 2] = q;
+        return;
+    }
+}
+
 /* Balancing: the breaks that give the paragraph its number of lines with
  * the least sum of squared line widths, so a title's lines come out of
  * similar length; a break that is not at a phrase boundary (a space, a
@@ -414,17 +453,24 @@ static int break_paragraph(const measurer *m, const text_style *st, const char *
         rc = 0; /* only spaces: no line, no gap */
         goto fail;
     }
+    /* Without hyphenation a justified Western measure of 30 to 50 letters
+     * opens wide gaps between words: Western paragraphs are set flush start,
+     * ragged, as panels in English are. */
+    bool western = western_paragraph(&at);
+    bool justified = st->justify && !western;
     if (fill(&at, m->max_width, &le) < 0 || (st->balance && balance(&at, m->max_width, &le) < 0) ||
-        (st->justify && total_fit(&at, m->max_width, &le) < 0))
+        (justified && total_fit(&at, m->max_width, &le) < 0))
         goto fail;
-    if (!st->justify)
+    if (!justified)
         avoid_short_last(&at, m->max_width, &le);
+    if (western && !st->balance)
+        avoid_runt(&at, m->max_width, &le);
     for (size_t k = 0, i = 0; k < le.n; i = le.ends[k++]) {
         if (push_line(b, cap) < 0)
             goto fail;
         text_line *l = &b->lines[b->n_lines - 1];
         l->paragraph_start = k == 0;
-        bool justify = st->justify && k + 1 < le.n;
+        bool justify = justified && k + 1 < le.n;
         if (text_set_line(s, &at, i, le.ends[k], m->max_width, justify, l) < 0)
             goto fail;
     }

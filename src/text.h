@@ -10,6 +10,11 @@
  * than one line never ends in a line of fewer than TEXT_LAST_LINE_MIN_CHARS
  * ideographs when the line above can spare some.
  *
+ * A paragraph of Western text only (an English panel: no ideograph,
+ * fullwidth form or kana) is never justified, since without hyphenation the
+ * gaps between words would open wide; it is set flush start, and its last
+ * line is not a single word when the line above can spare one.
+ *
  * Each line is set as CLREQ asks (text_set.h): punctuation width adjustment
  * at the line's ends and between adjacent marks, a quarter em between
  * ideographs and Western text, and, when the style says so, justification

@@ -136,6 +136,15 @@ static void test_break_table(void)
         {"统一规划统一建设", 40, "统一规划|统一建设"},
         /* a box narrower than one character still makes progress */
         {"甲乙", 5, "甲|乙"},
+        /* Western text: a last line of one word takes the word before it,
+         * when that fits and the line above keeps half the measure */
+        {"one two three four", 70, "one two|three four"},
+        {"one two three fourteen", 70, "one two|three fourteen"},
+        {"one two three fourteenth", 70, "one two three|fourteenth"},
+        {"one two three four five", 60, "one two|three four|five"},
+        {"one two three four five", 50, "one two|three|four five"},
+        /* ... and a word cut at characters is left as it is */
+        {"Supercalifragilistic", 40, "Supercal|ifragili|stic"},
     };
     for (size_t r = 0; r < COUNT(rows); r++) {
         text_block b;
@@ -209,6 +218,11 @@ static void test_set_table(void)
         {"甲乙万吨级码头丙丁戊", 90, true, "0:甲 13.3333:乙 26.6667:万 40:吨 53.3333:级 66.6667:码 80:头|0:丙丁戊", 90},
         /* a line that would have to gap out too far stays flush start */
         {"甲乙WWWWWWWWWW丙", 60, true, "0:甲乙|0:WWWWWWWWWW|0:丙", 20},
+        /* a Western paragraph is set ragged even where the style justifies:
+         * its words keep their spaces */
+        {"one two three four", 70, true, "0:one two|0:three four", 35},
+        /* one ideograph makes it Chinese text, justified */
+        {"one two 甲 three", 70, true, "0:one 20:  30:two 50:  60:甲|0:three", 70},
     };
     for (size_t r = 0; r < COUNT(rows); r++) {
         text_style st = {PX, PX, 1.5, 0, false, 0, rows[r].justify, false};
