@@ -18,6 +18,16 @@ static const void *at_const(const void *base, size_t offset)
     return (const char *)base + offset;
 }
 
+bool field_number_range(const field *f, field_range *out)
+{
+    if (f->kind == FIELD_SECONDS && !f->ranged) {
+        *out = (field_range){0, FORMAT_MAX_SECONDS, true};
+        return true;
+    }
+    *out = (field_range){f->min, f->max, f->min_exclusive};
+    return f->ranged;
+}
+
 void format_free(const field_table *t, void *base)
 {
     for (size_t i = 0; i < t->n; i++) {

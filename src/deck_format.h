@@ -103,6 +103,14 @@ extern const char *const format_transition_names[];
 
 /* Walking the rows (deck_fields.c). */
 
+/* The range a number row's values lie in, as the loader checks it and the
+ * schema states it (seconds always have one); false: any number. */
+typedef struct {
+    double min, max;
+    bool min_exclusive;
+} field_range;
+bool field_number_range(const field *f, field_range *out);
+
 /* Frees every string and array the rows of t own in the object at base,
  * nested objects and items included, and sets the pointers to NULL. */
 void format_free(const field_table *t, void *base);

@@ -22,22 +22,16 @@ static cJSON *names_array(const char *const *names)
     return a;
 }
 
-/* The range of a number row, as the loader checks it (binder's check_range). */
+/* The range of a number row, as the loader checks it (field_number_range). */
 static void add_range(cJSON *o, const field *f)
 {
-    double min = f->min, max = f->max;
-    bool exclusive = f->min_exclusive;
-    if (f->kind == FIELD_SECONDS && !f->ranged) {
-        min = 0;
-        max = FORMAT_MAX_SECONDS;
-        exclusive = true;
-    } else if (!f->ranged) {
+    field_range r;
+    if (!field_number_range(f, &r))
         return;
-    }
-    if (isfinite(min))
-        cJSON_AddNumberToObject(o, exclusive ? "exclusiveMinimum" : "minimum", min);
-    if (isfinite(max))
-        cJSON_AddNumberToObject(o, "maximum", max);
+    if (isfinite(r.min))
+        cJSON_AddNumberToObject(o, r.min_exclusive ? "exclusiveMinimum" : "minimum", r.min);
+    if (isfinite(r.max))
+        cJSON_AddNumberToObject(o, "maximum", r.max);
 }
 
 /* Properties and required keys of the rows of t that a slide of type_bit
