@@ -70,13 +70,16 @@ static void staff_text(app *a, char *buf, size_t cap)
 }
 
 /* The slides a visitor or the timer can bring next: their photos decode
- * while this one shows. */
-static void prefetch_upcoming(app *a)
+ * while this one shows, and once it stands still the next one's layer is
+ * drawn, so the first frame of the fade to it only composes. */
+static void prefetch_upcoming(app *a, bool moving)
 {
     size_t next[PLAYER_UPCOMING_MAX];
     size_t n = player_upcoming(a->p, next);
     for (size_t i = 0; i < n; i++)
         render_prefetch(a->rc, next[i]);
+    if (!moving && n > 0)
+        render_prepare(a->rc, next[0]);
 }
 
 /* Sends the frame to the screen: with partial frames only the rectangles
@@ -236,7 +239,7 @@ void app_loop(app *a)
             }
             pace_presented(&pc, clock_ms(), drew_last && was_moving && !waited);
             drew_last = true;
-            prefetch_upcoming(a);
+            prefetch_upcoming(a, moving);
             if (!moving)
                 pace_still(&pc);
         } else {

@@ -359,6 +359,19 @@ static frame_status draw_slide(render_ctx *rc, size_t i, long long t_ms)
     return st;
 }
 
+/* Draws slide i's still layer ahead of time, so that the first frame of
+ * the transition to it only composes: called between frames of a still
+ * slide, it replaces the layer least recently drawn (the slide before). */
+void render_prepare(render_ctx *rc, size_t i)
+{
+    if (rc->no_caching || i >= rc->d->n_slides || lru_find(&rc->layers, layer_is, &i))
+        return;
+    const slide_layout *l = render_layout(rc, i);
+    frame_status st = {0};
+    if (l)
+        layer_of(rc, i, l, &st);
+}
+
 /* ---- chapters and overlay ----------------------------------------------------- */
 
 /* The chapter bar as slide i's layout places it, chapter `current`

@@ -73,6 +73,11 @@ const slide_layout *render_layout(render_ctx *rc, size_t i);
  * the image worker; this returns at once). */
 void render_prefetch(render_ctx *rc, size_t i);
 
+/* Draws slide i's still layer ahead of time (its layout, text and the
+ * pictures already decoded), so the first frame of a transition to it does
+ * not; for the moments when nothing moves. */
+void render_prepare(render_ctx *rc, size_t i);
+
 /* The layout canvas's scale to output pixels. */
 double render_scale(const render_ctx *rc);
 
