@@ -40,12 +40,18 @@ static bool digits(const char *s, int n, int *v)
     return true;
 }
 
+int civil_days_in_month(int y, int m)
+{
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12)
+        return 0;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return mdays[m - 1] + (m == 2 && leap);
+}
+
 static bool valid_date(int y, int m, int d)
 {
-    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1970 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-        return false;
-    return !(m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+    return y >= 1970 && d >= 1 && d <= civil_days_in_month(y, m);
 }
 
 int civil_parse_date(const char *s, long long *days)
@@ -103,4 +109,10 @@ bool civil_parse_stamp(const char *s, long long *local_s, long long *abs_s)
 long long civil_floor_div(long long a, long long b)
 {
     return a / b - (a % b != 0 && a < 0);
+}
+
+int civil_weekday(long long days)
+{
+    /* 1970-01-01 was a Thursday: weekday 3 counting from Monday. */
+    return (int)(days + 3 - civil_floor_div(days + 3, 7) * 7);
 }

@@ -26,6 +26,12 @@ int civil_parse_clock(const char *s, bool need_seconds, long long *seconds);
  * the epoch. False when s is anything else. */
 bool civil_parse_stamp(const char *s, long long *local_s, long long *abs_s);
 
+/* The weekday of a day since 1970-01-01: 0 Monday .. 6 Sunday. */
+int civil_weekday(long long days);
+
+/* Days in a month of a year (1..12), 0 for no such month. */
+int civil_days_in_month(int year, int month);
+
 /* a / b rounded toward minus infinity (b > 0). */
 long long civil_floor_div(long long a, long long b);
 
