@@ -69,7 +69,7 @@ static int dup_or_null(char **out, const char *s)
 /* The settings of struct deck (deck.h) but dir and the slides. */
 int deck_settings_copy(deck *dst, const deck *src)
 {
-    char *title, *font, *font_bold;
+    char *title = NULL, *font = NULL, *font_bold = NULL;
     if (dup_or_null(&title, src->title) || dup_or_null(&font, src->theme.font) ||
         dup_or_null(&font_bold, src->theme.font_bold)) {
         free(title);
