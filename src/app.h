@@ -23,6 +23,7 @@ typedef struct {
     SDL_Window *win;
     SDL_Renderer *ren;
     SDL_Texture *rotated; /* the picture before --rotate turns it */
+    bool rotated_failed;  /* it could not be made: told once, drawn unturned */
     int out_w, out_h;     /* the picture's size (rotated dimensions) */
     int win_w, win_h;
     bool vsync;          /* the renderer claims it (pace.h measures whether it holds) */

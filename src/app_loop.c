@@ -117,10 +117,20 @@ static bool draw(app *a)
         .staff_text = a->staff_open ? staff : NULL,
     };
     frame_status st;
-    if (a->o->rotate) {
-        if (!a->rotated)
-            a->rotated = SDL_CreateTexture(a->ren, SDL_PIXELFORMAT_ARGB8888,
-                                           SDL_TEXTUREACCESS_TARGET, a->out_w, a->out_h);
+    if (a->o->rotate && !a->rotated && !a->rotated_failed) {
+        a->rotated = SDL_CreateTexture(a->ren, SDL_PIXELFORMAT_ARGB8888,
+                                       SDL_TEXTUREACCESS_TARGET, a->out_w, a->out_h);
+        if (!a->rotated) {
+            /* An unturned show beats a black screen; staff read why. */
+            char msg[512];
+            snprintf(msg, sizeof msg, "cannot make the %dx%d picture that --rotate turns (%s); "
+                     "the show is drawn unturned", a->out_w, a->out_h, SDL_GetError());
+            fprintf(stderr, "kiosk: %s\n", msg);
+            app_log(a, "error", -1, NULL, NULL, msg);
+            a->rotated_failed = true;
+        }
+    }
+    if (a->rotated) {
         SDL_SetRenderTarget(a->ren, a->rotated);
         st = render_frame(a->rc, &v, &ov);
         SDL_SetRenderTarget(a->ren, NULL);
