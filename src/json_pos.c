@@ -1,6 +1,5 @@
 #include "json_pos.h"
 
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -8,31 +7,8 @@
 #include <string.h>
 
 #include "grow.h"
+#include "json_scan.h"
 #include "utf8.h"
-
-/* A growable byte string, always NUL-terminated once anything is in it. */
-typedef struct {
-    char *p;
-    size_t n, cap;
-} strbuf;
-
-typedef struct {
-    const char *s; /* the text after any BOM */
-    size_t len, i;
-    /* Line/column of byte offset `at`; moves forward as positions are asked
-     * for, which is almost always in increasing order. */
-    size_t at;
-    int line, col;
-    json_pos_index *ix;
-    int status;
-    strbuf path;
-    strbuf key;
-    /* The value read last, for explaining what follows it: its kind, where
-     * it starts, and where it ends (for a string: just after its closing
-     * quote). */
-    json_pos_kind last_kind;
-    size_t last_start, last_end;
-} scanner;
 
 static bool buf_reserve(strbuf *b, size_t extra)
 {
@@ -60,160 +36,10 @@ static void buf_truncate(strbuf *b, size_t n)
         b->p[n] = '\0';
 }
 
-/* Line and column of byte offset `off`, columns in code points. */
-static void position(scanner *sc, size_t off, int *line, int *col)
-{
-    if (off < sc->at) {
-        sc->at = 0;
-        sc->line = sc->col = 1;
-    }
-    while (sc->at < off && sc->at < sc->len) {
-        unsigned char c = (unsigned char)sc->s[sc->at];
-        if (c == '\n') {
-            sc->line++;
-            sc->col = 1;
-        } else if (c == '\r') {
-            /* CRLF ends one line: the '\n' will count it. */
-            if (!(sc->at + 1 < sc->len && sc->s[sc->at + 1] == '\n')) {
-                sc->line++;
-                sc->col = 1;
-            }
-        } else if ((c & 0xC0) != 0x80) {
-            sc->col++;
-        }
-        sc->at++;
-    }
-    *line = sc->line;
-    *col = sc->col;
-}
-
-/* Records the first syntax error: message `id` of the table, at off. The
- * format is the table's; test_msg checks that its texts take the same
- * arguments. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-static int fail(scanner *sc, size_t off, msg_id id, ...)
-{
-    if (sc->status != JSON_POS_OK)
-        return sc->status;
-    position(sc, off, &sc->ix->error_line, &sc->ix->error_col);
-    va_list ap;
-    va_start(ap, id);
-    vsnprintf(sc->ix->error, sizeof sc->ix->error, msg_text(sc->ix->lang, id), ap);
-    va_end(ap);
-    sc->ix->error_id = id;
-    sc->status = JSON_POS_SYNTAX;
-    return sc->status;
-}
-#pragma GCC diagnostic pop
-
 static int nomem(scanner *sc)
 {
     sc->status = JSON_POS_NOMEM;
     return sc->status;
-}
-
-/* Describes the character at off for a message: "'}'", "the end of the
- * file", "U+3001 '、'". */
-static void describe(const scanner *sc, size_t off, char *out, size_t cap)
-{
-    if (off >= sc->len) {
-        snprintf(out, cap, "%s", msg_text(sc->ix->lang, MSG_WORD_END_OF_FILE));
-        return;
-    }
-    unsigned char c = (unsigned char)sc->s[off];
-    if (c >= 0x21 && c < 0x7F) {
-        snprintf(out, cap, "'%c'", c);
-        return;
-    }
-    uint32_t cp;
-    size_t n = utf8_decode(sc->s + off, sc->len - off, &cp);
-    if (cp >= 0x80 && n > 0)
-        snprintf(out, cap, "'%.*s' (U+%04X)", (int)n, sc->s + off, (unsigned)cp);
-    else
-        snprintf(out, cap, "U+%04X", (unsigned)cp);
-}
-
-/* Full-width and Chinese punctuation that people type for JSON's own, with
- * the ASCII character meant. */
-static const struct {
-    uint32_t cp;
-    msg_id name;
-    const char *ascii;
-} LOOKALIKES[] = {
-    {0xFF0C, MSG_WORD_FW_COMMA, ","},   {0x3001, MSG_WORD_FW_COMMA, ","},
-    {0xFF1A, MSG_WORD_FW_COLON, ":"},   {0x201C, MSG_WORD_CN_QUOTE, "\""},
-    {0x201D, MSG_WORD_CN_QUOTE, "\""}, {0xFF02, MSG_WORD_FW_QUOTE, "\""},
-    {0xFF3B, MSG_WORD_FW_BRACKET, "["}, {0xFF3D, MSG_WORD_FW_BRACKET, "]"},
-    {0xFF5B, MSG_WORD_FW_BRACE, "{"},   {0xFF5D, MSG_WORD_FW_BRACE, "}"},
-    {0x3000, MSG_WORD_FW_SPACE, " "},
-};
-
-/* When the character at off, where the scanner wanted JSON punctuation or a
- * value, is a mistake with a name (a comment, a full-width comma...), fails
- * with that name and returns true. */
-static bool explain(scanner *sc, size_t off)
-{
-    if (off >= sc->len)
-        return false;
-    if (sc->s[off] == '/' && off + 1 < sc->len && (sc->s[off + 1] == '/' || sc->s[off + 1] == '*')) {
-        fail(sc, off, MSG_JSON_COMMENT, sc->s[off + 1] == '/' ? "//" : "/* */");
-        return true;
-    }
-    uint32_t cp;
-    size_t n = utf8_decode(sc->s + off, sc->len - off, &cp);
-    for (size_t k = 0; n > 0 && k < sizeof LOOKALIKES / sizeof LOOKALIKES[0]; k++) {
-        if (LOOKALIKES[k].cp != cp)
-            continue;
-        char ch[8];
-        snprintf(ch, sizeof ch, "%.*s", (int)n, sc->s + off);
-        fail(sc, off, MSG_JSON_FULLWIDTH, msg_text(sc->ix->lang, LOOKALIKES[k].name), ch,
-             (unsigned)cp, LOOKALIKES[k].ascii);
-        return true;
-    }
-    return false;
-}
-
-/* After a string value, something other than ',' or a closing bracket:
- * when another '"' follows on the same line, the string was most likely
- * ended early by a '"' meant as part of the text ("他说"你好""). Points at
- * that quote. */
-static bool explain_early_quote(scanner *sc, size_t off)
-{
-    if (sc->last_kind != JSON_POS_STRING || sc->last_end == 0 || off >= sc->len ||
-        sc->s[off] == '"')
-        return false;
-    for (size_t i = off; i < sc->len && sc->s[i] != '\n' && sc->s[i] != '\r'; i++) {
-        if (sc->s[i] == '"') {
-            fail(sc, sc->last_end - 1, MSG_JSON_EARLY_QUOTE);
-            return true;
-        }
-    }
-    return false;
-}
-
-/* In an object, a number followed at once by ',' and digits: 1,350 meant
- * as one number. Fails naming it and what to write; returns true. */
-static bool explain_thousands(scanner *sc, size_t comma)
-{
-    if (sc->last_kind != JSON_POS_NUMBER || sc->last_end != comma || comma + 1 >= sc->len ||
-        !(sc->s[comma + 1] >= '0' && sc->s[comma + 1] <= '9'))
-        return false;
-    char written[48], meant[48];
-    size_t w = 0, m = 0;
-    for (size_t i = sc->last_start; i < sc->len && w + 1 < sizeof written; i++) {
-        char c = sc->s[i];
-        if (!((c >= '0' && c <= '9') || c == ',' || c == '.' || c == '-'))
-            break;
-        if (c == ',' && !(i + 1 < sc->len && sc->s[i + 1] >= '0' && sc->s[i + 1] <= '9'))
-            break;
-        written[w++] = c;
-        if (c != ',')
-            meant[m++] = c;
-    }
-    written[w] = meant[m] = '\0';
-    fail(sc, sc->last_start, MSG_JSON_THOUSANDS, written, meant);
-    return true;
 }
 
 static void skip_ws(scanner *sc)
@@ -243,29 +69,6 @@ static int hex4(const char *s, uint32_t *out)
     return 0;
 }
 
-/* "\\p" in the string opened at `open`: a Windows path, almost always.
- * Fails naming the escape and the string as it should be written, each
- * backslash a '/'. */
-static int fail_backslash_path(scanner *sc, size_t open, size_t esc)
-{
-    char fixed[128];
-    size_t n = 0;
-    for (size_t i = open + 1; i < sc->len && n + 1 < sizeof fixed; i++) {
-        char c = sc->s[i];
-        if (c == '"' || c == '\n' || c == '\r')
-            break;
-        if (c == '\\') {
-            if (i + 1 < sc->len && sc->s[i + 1] == '\\')
-                i++;
-            c = '/';
-        }
-        fixed[n++] = c;
-    }
-    fixed[n] = '\0';
-    char typed[2] = {sc->s[esc + 1], '\0'};
-    return fail(sc, esc, MSG_JSON_BACKSLASH_PATH, typed, fixed);
-}
-
 /* Scans a string at sc->i (a '"'); when `into` is given, appends the decoded
  * text to it (used for keys, which become part of paths). */
 static int scan_string(scanner *sc, strbuf *into)
@@ -280,7 +83,7 @@ static int scan_string(scanner *sc, strbuf *into)
         if (c == '\n' || c == '\r')
             break; /* almost always a missing closing quote */
         if (c < 0x20)
-            return fail(sc, sc->i, MSG_JSON_CONTROL_CHAR, c);
+            return json_scan_fail(sc, sc->i, MSG_JSON_CONTROL_CHAR, c);
         if (c != '\\') {
             if (into && !buf_append(into, (const char *)&c, 1))
                 return nomem(sc);
@@ -302,14 +105,14 @@ static int scan_string(scanner *sc, strbuf *into)
         }
         if (e != 'u') {
             if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') || (e >= '0' && e <= '9'))
-                return fail_backslash_path(sc, start, esc);
+                return json_scan_fail_backslash_path(sc, start, esc);
             char what[32];
-            describe(sc, esc + 1, what, sizeof what);
-            return fail(sc, esc, MSG_JSON_BAD_ESCAPE, what);
+            json_scan_describe(sc, esc + 1, what, sizeof what);
+            return json_scan_fail(sc, esc, MSG_JSON_BAD_ESCAPE, what);
         }
         uint32_t cp;
         if (esc + 6 > sc->len || hex4(sc->s + esc + 2, &cp) != 0)
-            return fail(sc, esc, MSG_JSON_U_HEX);
+            return json_scan_fail(sc, esc, MSG_JSON_U_HEX);
         sc->i = esc + 6;
         if (cp >= 0xD800 && cp <= 0xDBFF) {
             uint32_t low;
@@ -319,20 +122,20 @@ static int scan_string(scanner *sc, strbuf *into)
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
                 sc->i += 6;
             } else {
-                return fail(sc, esc, MSG_JSON_SURROGATE, (unsigned)cp);
+                return json_scan_fail(sc, esc, MSG_JSON_SURROGATE, (unsigned)cp);
             }
         } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-            return fail(sc, esc, MSG_JSON_SURROGATE, (unsigned)cp);
+            return json_scan_fail(sc, esc, MSG_JSON_SURROGATE, (unsigned)cp);
         } else if (cp == 0) {
             /* Valid JSON, but C strings (and cJSON) would cut the text here. */
-            return fail(sc, esc, MSG_JSON_NUL);
+            return json_scan_fail(sc, esc, MSG_JSON_NUL);
         }
         char enc[4];
         size_t n = utf8_encode(cp, enc);
         if (into && !buf_append(into, enc, n))
             return nomem(sc);
     }
-    return fail(sc, start, MSG_JSON_UNTERMINATED);
+    return json_scan_fail(sc, start, MSG_JSON_UNTERMINATED);
 }
 
 static bool is_digit(char c)
@@ -384,7 +187,7 @@ static int scan_number(scanner *sc)
             end++;
         char literal[48];
         snprintf(literal, sizeof literal, "%.*s", (int)(end - start), s + start);
-        return fail(sc, start, MSG_JSON_BAD_NUMBER, literal);
+        return json_scan_fail(sc, start, MSG_JSON_BAD_NUMBER, literal);
     }
     sc->i = i;
     return JSON_POS_OK;
@@ -395,8 +198,8 @@ static int scan_value(scanner *sc, int depth, int key_line, int key_col);
 static int open_error(scanner *sc, msg_id what, size_t open_off)
 {
     int line, col;
-    position(sc, open_off, &line, &col);
-    return fail(sc, sc->len, what, line, col);
+    json_scan_position(sc, open_off, &line, &col);
+    return json_scan_fail(sc, sc->len, what, line, col);
 }
 
 static int scan_object(scanner *sc, int depth)
@@ -417,14 +220,14 @@ static int scan_object(scanner *sc, int depth)
         char c = sc->s[sc->i];
         if (c != '"') {
             if (c == '}' && after_comma)
-                return fail(sc, comma, MSG_JSON_TRAILING_COMMA_OBJECT);
-            if (after_comma && explain_thousands(sc, comma))
+                return json_scan_fail(sc, comma, MSG_JSON_TRAILING_COMMA_OBJECT);
+            if (after_comma && json_scan_explain_thousands(sc, comma))
                 return sc->status;
-            if (explain(sc, sc->i))
+            if (json_scan_explain(sc, sc->i))
                 return sc->status;
             char what[32];
-            describe(sc, sc->i, what, sizeof what);
-            return fail(sc, sc->i, MSG_JSON_EXPECTED_KEY, what);
+            json_scan_describe(sc, sc->i, what, sizeof what);
+            return json_scan_fail(sc, sc->i, MSG_JSON_EXPECTED_KEY, what);
         }
         size_t key_off = sc->i;
         buf_truncate(&sc->key, 0);
@@ -437,18 +240,18 @@ static int scan_object(scanner *sc, int depth)
         if (sc->i >= sc->len || sc->s[sc->i] != ':') {
             if (sc->i >= sc->len)
                 return open_error(sc, MSG_JSON_EOF_IN_OBJECT, open);
-            if (explain(sc, sc->i))
+            if (json_scan_explain(sc, sc->i))
                 return sc->status;
             char what[32];
-            describe(sc, sc->i, what, sizeof what);
-            return fail(sc, sc->i, MSG_JSON_EXPECTED_COLON, sc->key.p, what);
+            json_scan_describe(sc, sc->i, what, sizeof what);
+            return json_scan_fail(sc, sc->i, MSG_JSON_EXPECTED_COLON, sc->key.p, what);
         }
         sc->i++;
         if ((base > 0 && !buf_append(&sc->path, ".", 1)) ||
             !buf_append(&sc->path, sc->key.p, sc->key.n))
             return nomem(sc);
         int key_line, key_col;
-        position(sc, key_off, &key_line, &key_col);
+        json_scan_position(sc, key_off, &key_line, &key_col);
         if (scan_value(sc, depth + 1, key_line, key_col) != JSON_POS_OK)
             return sc->status;
         buf_truncate(&sc->path, base);
@@ -461,9 +264,9 @@ static int scan_object(scanner *sc, int depth)
             return JSON_POS_OK;
         }
         if (c != ',') {
-            if (explain(sc, sc->i) || explain_early_quote(sc, sc->i))
+            if (json_scan_explain(sc, sc->i) || json_scan_explain_early_quote(sc, sc->i))
                 return sc->status;
-            return fail(sc, sc->i, MSG_JSON_EXPECTED_COMMA_OBJECT);
+            return json_scan_fail(sc, sc->i, MSG_JSON_EXPECTED_COMMA_OBJECT);
         }
         comma = sc->i++;
         after_comma = true;
@@ -485,7 +288,7 @@ static int scan_array(scanner *sc, int depth)
         if (sc->i >= sc->len)
             return open_error(sc, MSG_JSON_EOF_IN_ARRAY, open);
         if (sc->s[sc->i] == ']' && index > 0)
-            return fail(sc, comma, MSG_JSON_TRAILING_COMMA_ARRAY);
+            return json_scan_fail(sc, comma, MSG_JSON_TRAILING_COMMA_ARRAY);
         char sub[32];
         int n = snprintf(sub, sizeof sub, "[%zu]", index);
         if (!buf_append(&sc->path, sub, (size_t)n))
@@ -502,9 +305,9 @@ static int scan_array(scanner *sc, int depth)
             return JSON_POS_OK;
         }
         if (c != ',') {
-            if (explain(sc, sc->i) || explain_early_quote(sc, sc->i))
+            if (json_scan_explain(sc, sc->i) || json_scan_explain_early_quote(sc, sc->i))
                 return sc->status;
-            return fail(sc, sc->i, MSG_JSON_EXPECTED_COMMA_ARRAY);
+            return json_scan_fail(sc, sc->i, MSG_JSON_EXPECTED_COMMA_ARRAY);
         }
         comma = sc->i++;
     }
@@ -524,7 +327,7 @@ static json_pos_entry *add_entry(scanner *sc, json_pos_kind kind, int key_line,
     if (!e->path)
         return NULL;
     e->kind = kind;
-    position(sc, sc->i, &e->line, &e->col);
+    json_scan_position(sc, sc->i, &e->line, &e->col);
     e->key_line = key_line;
     e->key_col = key_col;
     ix->n++;
@@ -535,9 +338,9 @@ static int scan_value(scanner *sc, int depth, int key_line, int key_col)
 {
     skip_ws(sc);
     if (depth > JSON_POS_MAX_DEPTH)
-        return fail(sc, sc->i, MSG_JSON_TOO_DEEP, JSON_POS_MAX_DEPTH);
+        return json_scan_fail(sc, sc->i, MSG_JSON_TOO_DEEP, JSON_POS_MAX_DEPTH);
     if (sc->i >= sc->len)
-        return fail(sc, sc->i, MSG_JSON_EXPECTED_VALUE_EOF);
+        return json_scan_fail(sc, sc->i, MSG_JSON_EXPECTED_VALUE_EOF);
     char c = sc->s[sc->i];
     json_pos_kind kind;
     size_t start = sc->i;
@@ -559,16 +362,16 @@ static int scan_value(scanner *sc, int depth, int key_line, int key_col)
     } else if (word - start == 4 && memcmp(sc->s + start, "null", 4) == 0) {
         kind = JSON_POS_NULL;
     } else if (word > start) {
-        return fail(sc, start, MSG_JSON_BARE_WORD,
+        return json_scan_fail(sc, start, MSG_JSON_BARE_WORD,
                     (int)(word - start > 40 ? 40 : word - start), sc->s + start);
     } else if (c == '\'') {
-        return fail(sc, start, MSG_JSON_SINGLE_QUOTES);
+        return json_scan_fail(sc, start, MSG_JSON_SINGLE_QUOTES);
     } else {
-        if (explain(sc, start))
+        if (json_scan_explain(sc, start))
             return sc->status;
         char what[32];
-        describe(sc, start, what, sizeof what);
-        return fail(sc, start, MSG_JSON_EXPECTED_VALUE, what);
+        json_scan_describe(sc, start, what, sizeof what);
+        return json_scan_fail(sc, start, MSG_JSON_EXPECTED_VALUE, what);
     }
     size_t index = sc->ix->n;
     if (!add_entry(sc, kind, key_line, key_col))
@@ -610,7 +413,7 @@ int json_pos_scan(const char *text, size_t len, json_pos_index *ix)
     bool bom16 = len >= 2 && ((unsigned char)text[0] == 0xFF && (unsigned char)text[1] == 0xFE);
     bom16 |= len >= 2 && ((unsigned char)text[0] == 0xFE && (unsigned char)text[1] == 0xFF);
     if (bom16 || (len >= 2 && (text[0] == 0) != (text[1] == 0))) {
-        fail(&sc, 0, MSG_JSON_UTF16,
+        json_scan_fail(&sc, 0, MSG_JSON_UTF16,
              msg_text(ix->lang, bom16 ? MSG_WORD_UTF16_BOM : MSG_WORD_UTF16_NO_BOM));
         goto done;
     }
@@ -621,7 +424,7 @@ int json_pos_scan(const char *text, size_t len, json_pos_index *ix)
     }
     size_t bad = utf8_first_invalid(sc.s, sc.len);
     if (bad < sc.len) {
-        fail(&sc, bad, MSG_JSON_INVALID_UTF8, (unsigned char)sc.s[bad]);
+        json_scan_fail(&sc, bad, MSG_JSON_INVALID_UTF8, (unsigned char)sc.s[bad]);
         goto done;
     }
     if (!buf_append(&sc.path, "", 0)) {
@@ -632,10 +435,10 @@ int json_pos_scan(const char *text, size_t len, json_pos_index *ix)
         goto done;
     skip_ws(&sc);
     if (sc.i < sc.len) {
-        if (!explain(&sc, sc.i)) {
+        if (!json_scan_explain(&sc, sc.i)) {
             char what[32];
-            describe(&sc, sc.i, what, sizeof what);
-            fail(&sc, sc.i, MSG_JSON_AFTER_END, what);
+            json_scan_describe(&sc, sc.i, what, sizeof what);
+            json_scan_fail(&sc, sc.i, MSG_JSON_AFTER_END, what);
         }
     }
 done:
