@@ -85,6 +85,14 @@ SDL_Surface *images_decode(const char *file, long long max_pixels, char *why, si
  * shrinking a photo; bilinear-like when enlarging). NULL on failure. */
 SDL_Surface *images_resize(SDL_Surface *src, int w, int h);
 
+/* Decodes `file` and scales it for a box of box_w x box_h (times overscan,
+ * for a drifting photo): never larger than needed, never enlarged past
+ * 1:1 (enlarging is left to the renderer's filter). NULL with the reason in
+ * `why` when the file is refused or fails. */
+SDL_Surface *images_decode_for_box(const char *file, int box_w, int box_h, image_fit fit,
+                                   double overscan, long long max_pixels, char *why,
+                                   size_t cap);
+
 /* libjpeg-turbo decodes a JPEG at m/8 of its size, m = 1..8. The smallest
  * m that keeps a src_w x src_h picture at least want_w x want_h, so the
  * area-averaging resize that follows still only shrinks. Pure. */
