@@ -150,40 +150,40 @@ static int read_clock(const char *s, bool is_end, int *secs)
     return -1;
 }
 
+/* One clock time of a range at *p, spaces around it skipped, `sep` (or
+ * the end of the text, for '\0') after it; moves *p past them. A time that
+ * is there but wrong (25:00) puts its offset in s into *bad_at. */
+static schedule_hours_status range_end(const char *s, const char **p, bool is_end, char sep,
+                                       int *out, size_t *bad_at)
+{
+    while (**p == ' ')
+        (*p)++;
+    int n = read_clock(*p, is_end, out);
+    if (n < 0) {
+        *bad_at = (size_t)(*p - s);
+        return SCHEDULE_HOURS_CLOCK;
+    }
+    if (n == 0)
+        return SCHEDULE_HOURS_SHAPE;
+    *p += n;
+    while (**p == ' ')
+        (*p)++;
+    if (**p != sep)
+        return SCHEDULE_HOURS_SHAPE;
+    if (sep)
+        (*p)++;
+    return SCHEDULE_HOURS_OK;
+}
+
 schedule_hours_status schedule_parse_hours(const char *s, schedule_hours *out, size_t *bad_at)
 {
     const char *p = s;
-    while (*p == ' ')
-        p++;
     int start, end;
-    int n = read_clock(p, false, &start);
-    if (n < 0) {
-        *bad_at = (size_t)(p - s);
-        return SCHEDULE_HOURS_CLOCK;
-    }
-    if (n == 0)
-        return SCHEDULE_HOURS_SHAPE;
-    p += n;
-    while (*p == ' ')
-        p++;
-    if (*p != '-')
-        return SCHEDULE_HOURS_SHAPE;
-    p++;
-    while (*p == ' ')
-        p++;
-    const char *second = p;
-    n = read_clock(p, true, &end);
-    if (n < 0) {
-        *bad_at = (size_t)(second - s);
-        return SCHEDULE_HOURS_CLOCK;
-    }
-    if (n == 0)
-        return SCHEDULE_HOURS_SHAPE;
-    p += n;
-    while (*p == ' ')
-        p++;
-    if (*p)
-        return SCHEDULE_HOURS_SHAPE;
+    schedule_hours_status st = range_end(s, &p, false, '-', &start, bad_at);
+    if (st == SCHEDULE_HOURS_OK)
+        st = range_end(s, &p, true, '\0', &end, bad_at);
+    if (st != SCHEDULE_HOURS_OK)
+        return st;
     if (end == start)
         return SCHEDULE_HOURS_EMPTY;
     if (end < start)
