@@ -75,7 +75,41 @@ static char *join(const char *a, const char *b)
     return s;
 }
 
+/* Calls fn for each entry of the folder `rel` under dir that is not a sync
+ * tool's or an editor's leftover and that stat() can see, with its path
+ * relative to dir (fn copies it to keep it); stops when fn returns false. */
+typedef bool (*entry_fn)(void *ctx, const char *child, const struct stat *st);
+
+static void each_entry(const char *dir, const char *rel, entry_fn fn, void *ctx)
+{
+    char *full = *rel ? join(dir, rel) : strdup(dir);
+    DIR *dh = full ? opendir(full) : NULL;
+    free(full);
+    if (!dh)
+        return;
+    struct dirent *de;
+    bool go = true;
+    while (go && (de = readdir(dh))) {
+        if (watch_ignored_name(de->d_name))
+            continue;
+        char *child = join(rel, de->d_name);
+        char *child_full = child ? join(dir, child) : NULL;
+        struct stat st;
+        if (child_full && stat(child_full, &st) == 0)
+            go = fn(ctx, child, &st);
+        free(child_full);
+        free(child);
+    }
+    closedir(dh);
+}
+
 /* ---- inotify ---------------------------------------------------------- */
+
+struct add_ctx {
+    watch *w;
+    int depth;
+};
+static bool add_child(void *ctx, const char *child, const struct stat *st);
 
 static void add_dir(watch *w, const char *rel, int depth)
 {
@@ -106,25 +140,19 @@ static void add_dir(watch *w, const char *rel, int depth)
         }
         w->w[w->n++] = (watched){wd, copy};
     }
+    free(full);
     if (!*rel)
         w->armed = true;
-    DIR *dh = opendir(full);
-    free(full);
-    if (!dh)
-        return;
-    struct dirent *de;
-    while ((de = readdir(dh))) {
-        if (watch_ignored_name(de->d_name))
-            continue;
-        char *child = join(rel, de->d_name);
-        char *child_full = child ? join(w->dir, child) : NULL;
-        struct stat st;
-        if (child_full && stat(child_full, &st) == 0 && S_ISDIR(st.st_mode))
-            add_dir(w, child, depth + 1);
-        free(child_full);
-        free(child);
-    }
-    closedir(dh);
+    struct add_ctx ctx = {w, depth};
+    each_entry(w->dir, rel, add_child, &ctx);
+}
+
+static bool add_child(void *ctx, const char *child, const struct stat *st)
+{
+    const struct add_ctx *a = ctx;
+    if (S_ISDIR(st->st_mode))
+        add_dir(a->w, child, a->depth + 1);
+    return true;
 }
 
 static void disarm(watch *w)
@@ -262,45 +290,41 @@ static void scan_clear(scan *s)
     memset(s, 0, sizeof *s);
 }
 
+struct scan_ctx {
+    const char *dir;
+    int depth;
+    scan *s;
+};
+
+static void scan_dir(const char *dir, const char *rel, int depth, scan *s);
+
+static bool scan_child(void *ctx, const char *child, const struct stat *st)
+{
+    const struct scan_ctx *c = ctx;
+    if (S_ISDIR(st->st_mode)) { /* its files tell what changed in it */
+        scan_dir(c->dir, child, c->depth + 1, c->s);
+        return true;
+    }
+    scan *s = c->s;
+    scanned *grown = grow_array(s->items, &s->cap, s->n + 1, sizeof *grown, 64);
+    if (!grown)
+        return false;
+    s->items = grown;
+    char *copy = strdup(child);
+    if (!copy)
+        return false;
+    s->items[s->n++] = (scanned){copy, (long long)st->st_size,
+                                 (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec,
+                                 (unsigned long long)st->st_ino, (unsigned)st->st_mode};
+    return true;
+}
+
 static void scan_dir(const char *dir, const char *rel, int depth, scan *s)
 {
     if (depth > WATCH_MAX_DEPTH)
         return;
-    char *full = *rel ? join(dir, rel) : strdup(dir);
-    DIR *dh = full ? opendir(full) : NULL;
-    free(full);
-    if (!dh)
-        return;
-    struct dirent *de;
-    while ((de = readdir(dh))) {
-        if (watch_ignored_name(de->d_name))
-            continue;
-        char *child = join(rel, de->d_name);
-        char *child_full = child ? join(dir, child) : NULL;
-        struct stat st;
-        if (!child_full || stat(child_full, &st) != 0) {
-            free(child);
-            free(child_full);
-            continue;
-        }
-        free(child_full);
-        if (S_ISDIR(st.st_mode)) { /* its files tell what changed in it */
-            scan_dir(dir, child, depth + 1, s);
-            free(child);
-            continue;
-        }
-        scanned *grown = grow_array(s->items, &s->cap, s->n + 1, sizeof *grown, 64);
-        if (!grown) {
-            free(child);
-            break;
-        }
-        s->items = grown;
-        s->items[s->n++] = (scanned){child, (long long)st.st_size,
-                                     (long long)st.st_mtim.tv_sec * 1000000000LL +
-                                         st.st_mtim.tv_nsec,
-                                     (unsigned long long)st.st_ino, (unsigned)st.st_mode};
-    }
-    closedir(dh);
+    struct scan_ctx ctx = {dir, depth, s};
+    each_entry(dir, rel, scan_child, &ctx);
 }
 
 static int by_rel(const void *a, const void *b)
