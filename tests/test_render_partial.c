@@ -2,7 +2,8 @@
  * slide and a growing bar chart drawn frame after frame with partial frames
  * on, each compared with the same moment drawn whole by a second context.
  * And they are partial: mid-count, the changed rectangles are a part of the
- * screen; once settled, nothing. */
+ * screen; once settled, nothing. A slide's layer drawn ahead of its fade
+ * leaves the screen alone and gives the same fade. */
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
@@ -155,6 +156,39 @@ int main(void)
     render_overlay ov = {.chapters = &table, .paused = true, .current_chapter = 0};
     render_frame(ca, &v, &ov);
     CHECK(render_changed(ca)->full, "the pause mark appearing redraws the whole frame");
+
+    /* A layer drawn ahead (render_prepare, between frames of a still slide)
+     * is drawn off screen, and the fade that uses it is the picture a layer
+     * drawn inside the frame gives. */
+    render_ctx *cc = render_new(ra, d, OUT_W, OUT_H, false, &err);
+    render_ctx *cd = render_new(rb, d, OUT_W, OUT_H, false, &err);
+    CHECK(cc && cd, "cannot start rendering: %s", err ? err : SDL_GetError());
+    if (cc && cd) {
+        player_view still = {.to = 0, .to_elapsed_ms = 5000};
+        render_overlay first = {.chapters = &table, .current_chapter = 0};
+        render_frame(cc, &still, &first);
+        SDL_RenderFlush(ra);
+        SDL_Surface *before = SDL_DuplicateSurface(sa);
+        render_prepare(cc, 1);
+        SDL_RenderFlush(ra);
+        int x = 0, y = 0;
+        CHECK(before && max_diff(before, sa, &x, &y) == 0,
+              "drawing the next slide's layer ahead changed the screen at (%d, %d)", x, y);
+        SDL_FreeSurface(before);
+        player_view fade = {.to = 1, .to_elapsed_ms = 400, .transitioning = true, .from = 0,
+                            .from_elapsed_ms = 5400, .transition = TRANSITION_FADE,
+                            .progress = 0.5, .direction = 1};
+        render_frame(cc, &fade, &first);
+        SDL_RenderFlush(ra);
+        render_frame(cd, &fade, &first);
+        SDL_RenderFlush(rb);
+        int diff = max_diff(sa, sb, &x, &y);
+        CHECK(diff <= MAX_CHANNEL_DIFF,
+              "the fade onto a layer drawn ahead differs by %d at (%d, %d) from one drawn in the frame",
+              diff, x, y);
+    }
+    render_free(cc);
+    render_free(cd);
     chapters_free(&table);
 
 done:
