@@ -115,4 +115,14 @@ bool field_number_range(const field *f, field_range *out);
  * nested objects and items included, and sets the pointers to NULL. */
 void format_free(const field_table *t, void *base);
 
+/* Whether the objects at a and b hold the same values in every row of t,
+ * nested objects and items included: what a reload compares. Kinds are
+ * listed one by one, so a new kind does not compile until it is compared. */
+bool format_equal(const field_table *t, const void *a, const void *b);
+
+/* The object at base was copied byte for byte from another: gives it its
+ * own copy of every string and array the rows of t own. -1 when memory runs
+ * out; then the object owns nothing (every such pointer NULL). */
+int format_dup(const field_table *t, void *base);
+
 #endif

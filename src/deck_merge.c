@@ -1,5 +1,7 @@
 #include "deck_merge.h"
 
+#include "deck_format.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,88 +10,29 @@ static bool str_eq(const char *a, const char *b)
     return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-static bool rgb_eq(deck_rgb a, deck_rgb b)
-{
-    return a.r == b.r && a.g == b.g && a.b == b.b;
-}
-
-static bool item_equal(const stat_item *a, const stat_item *b)
-{
-    return str_eq(a->label, b->label) && a->value == b->value &&
-           a->decimals == b->decimals && str_eq(a->prefix, b->prefix) &&
-           str_eq(a->unit, b->unit) && a->has_growth == b->has_growth &&
-           (!a->has_growth || a->growth == b->growth) &&
-           str_eq(a->growth_label, b->growth_label) && str_eq(a->icon, b->icon);
-}
-
-/* Every field of struct slide (deck.h); a field added there belongs here. */
+/* What the rows do not hold (the file, the type, a broken slide's error),
+ * then every row. */
 bool deck_slide_equal(const slide *a, const slide *b)
 {
-    if (!str_eq(a->file, b->file) || a->type != b->type || !str_eq(a->title, b->title) ||
-        !str_eq(a->subtitle, b->subtitle) || !str_eq(a->body, b->body) ||
-        !str_eq(a->caption, b->caption) || !str_eq(a->note, b->note) ||
-        !str_eq(a->chapter, b->chapter) || !str_eq(a->image, b->image) ||
-        a->has_background_color != b->has_background_color ||
-        (a->has_background_color && !rgb_eq(a->background_color, b->background_color)) ||
-        !str_eq(a->background_image, b->background_image) || a->duration_ms != b->duration_ms ||
-        a->transition.type != b->transition.type ||
-        a->transition.duration_ms != b->transition.duration_ms || a->fit != b->fit ||
-        a->ken_burns != b->ken_burns || a->n_items != b->n_items ||
-        a->count_duration_ms != b->count_duration_ms || a->stagger_ms != b->stagger_ms ||
-        a->easing != b->easing || !str_eq(a->separator, b->separator) ||
-        a->chart != b->chart || !str_eq(a->error, b->error))
-        return false;
-    for (size_t i = 0; i < a->n_items; i++)
-        if (!item_equal(&a->items[i], &b->items[i]))
-            return false;
-    return true;
+    return str_eq(a->file, b->file) && a->type == b->type && str_eq(a->error, b->error) &&
+           format_equal(&format_slide_table, a, b);
 }
 
 bool deck_settings_equal(const deck *a, const deck *b)
 {
-    return str_eq(a->title, b->title) && a->width == b->width && a->height == b->height &&
-           a->duration_ms == b->duration_ms && a->transition.type == b->transition.type &&
-           a->transition.duration_ms == b->transition.duration_ms &&
-           a->idle_timeout_ms == b->idle_timeout_ms &&
-           a->count_duration_ms == b->count_duration_ms && a->lock == b->lock &&
-           rgb_eq(a->theme.background, b->theme.background) &&
-           rgb_eq(a->theme.text, b->theme.text) && rgb_eq(a->theme.accent, b->theme.accent) &&
-           str_eq(a->theme.font, b->theme.font) && str_eq(a->theme.font_bold, b->theme.font_bold) &&
-           a->theme.min_text_px == b->theme.min_text_px;
+    return format_equal(&format_settings_table, a, b);
 }
 
-static int dup_or_null(char **out, const char *s)
-{
-    *out = NULL;
-    if (s && !(*out = strdup(s)))
-        return -1;
-    return 0;
-}
-
-/* The settings of struct deck (deck.h) but dir and the slides. */
 int deck_settings_copy(deck *dst, const deck *src)
 {
-    char *title = NULL, *font = NULL, *font_bold = NULL;
-    if (dup_or_null(&title, src->title) || dup_or_null(&font, src->theme.font) ||
-        dup_or_null(&font_bold, src->theme.font_bold)) {
-        free(title);
-        free(font);
+    deck copy = *src;
+    if (format_dup(&format_settings_table, &copy))
         return -1;
-    }
-    free(dst->title);
-    free(dst->theme.font);
-    free(dst->theme.font_bold);
-    dst->title = title;
-    dst->width = src->width;
-    dst->height = src->height;
-    dst->duration_ms = src->duration_ms;
-    dst->transition = src->transition;
-    dst->idle_timeout_ms = src->idle_timeout_ms;
-    dst->count_duration_ms = src->count_duration_ms;
-    dst->lock = src->lock;
-    dst->theme = src->theme;
-    dst->theme.font = font;
-    dst->theme.font_bold = font_bold;
+    format_free(&format_settings_table, dst);
+    copy.dir = dst->dir;
+    copy.slides = dst->slides;
+    copy.n_slides = dst->n_slides;
+    *dst = copy;
     return 0;
 }
 

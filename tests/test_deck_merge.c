@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "deck_format.h"
 #include "deck_merge.h"
 
 static deck *make(const char *spec)
@@ -127,6 +128,152 @@ static void test_equal(void)
     deck_free(b);
 }
 
+/* Changes the value row f keeps at base into another valid one. */
+static void mutate(const field *f, void *base)
+{
+    char *at = (char *)base + f->offset;
+    switch (f->kind) {
+    case FIELD_STRING:
+    case FIELD_CHOICE:
+    case FIELD_IMAGE:
+    case FIELD_FONT: {
+        char **slot = (char **)at;
+        free(*slot);
+        *slot = strdup("changed");
+        break;
+    }
+    case FIELD_BACKGROUND:
+        ((slide *)base)->has_background_color = true;
+        ((slide *)base)->background_color.g = 9;
+        break;
+    case FIELD_SECONDS:
+    case FIELD_INT:
+    case FIELD_DECIMALS:
+    case FIELD_ENUM:
+        *(int *)at += 1;
+        break;
+    case FIELD_NUMBER:
+        if (f->has_offset)
+            *(bool *)((char *)base + f->has_offset) = true;
+        *(double *)at += 1;
+        break;
+    case FIELD_BOOL:
+        *(bool *)at = !*(bool *)at;
+        break;
+    case FIELD_COLOR:
+        ((deck_rgb *)at)->b ^= 1;
+        break;
+    case FIELD_TRANSITION:
+        ((transition_spec *)at)->duration_ms += 1;
+        break;
+    case FIELD_SIZE:
+        ((int *)at)[1] += 1;
+        break;
+    case FIELD_TYPE:
+    case FIELD_OBJECT:
+    case FIELD_ITEMS:
+        break; /* walked by the caller */
+    }
+}
+
+/* Every row of t, nested rows included, changed one at a time in a fresh
+ * object (built by `make_one` for each row), must make `equal`
+ * (deck_slide_equal, deck_settings_equal) say the two differ: a row the
+ * reload's comparison misses would keep an edit off the screen. */
+typedef void *(*make_fn)(void);
+typedef void (*free_fn)(void *);
+typedef bool (*equal_fn)(const void *, const void *);
+
+static void check_rows_compared(const char *what, const field_table *t, make_fn make_one,
+                                free_fn free_one, equal_fn equal, size_t depth_offset,
+                                bool in_items)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        const field *f = &t->rows[i];
+        if (f->kind == FIELD_TYPE)
+            continue;
+        if (f->kind == FIELD_OBJECT || f->kind == FIELD_ITEMS) {
+            check_rows_compared(what, f->sub, make_one, free_one, equal,
+                                f->kind == FIELD_OBJECT ? depth_offset + f->offset : 0,
+                                f->kind == FIELD_ITEMS);
+            continue;
+        }
+        void *a = make_one(), *b = make_one();
+        CHECK(equal(a, b), "%s: two fresh copies are equal", what);
+        void *target = in_items ? (void *)&((slide *)b)->items[0] : (char *)b + depth_offset;
+        mutate(f, target);
+        CHECK(!equal(a, b), "%s: a change of \"%s\" is noticed", what, f->key);
+        free_one(a);
+        free_one(b);
+    }
+}
+
+static void *make_slide(void)
+{
+    deck *d = make("a:A");
+    slide *s = malloc(sizeof *s);
+    *s = d->slides[0];
+    d->n_slides = 0;
+    deck_free(d);
+    s->n_items = 1;
+    s->items = calloc(1, sizeof *s->items);
+    s->items[0].label = strdup("label");
+    return s;
+}
+
+static void free_slide(void *p)
+{
+    slide *s = p;
+    format_free(&format_slide_table, s);
+    free(s->file);
+    free(s->error);
+    free(s);
+}
+
+static void *make_settings(void)
+{
+    return make("a:A");
+}
+
+static void free_settings(void *p)
+{
+    deck_free(p);
+}
+
+static bool slides_equal(const void *a, const void *b)
+{
+    return deck_slide_equal(a, b);
+}
+
+static bool settings_equal(const void *a, const void *b)
+{
+    return deck_settings_equal(a, b);
+}
+
+static void test_every_row_compared(void)
+{
+    check_rows_compared("slide", &format_slide_table, make_slide, free_slide, slides_equal, 0,
+                        false);
+    check_rows_compared("deck.json", &format_settings_table, make_settings, free_settings,
+                        settings_equal, 0, false);
+}
+
+static void test_settings_copy_is_whole(void)
+{
+    deck *a = make("a:A"), *b = make("b:B");
+    a->title = strdup("Hall");
+    a->theme.font = strdup("fonts/x.otf");
+    a->max_image_megapixels = 12;
+    a->lock = true;
+    CHECK(deck_settings_copy(b, a) == 0, "copy succeeds");
+    CHECK(deck_settings_equal(a, b), "every setting copied, the pixel limit included");
+    CHECK(b->theme.font != a->theme.font, "the copy owns its font path");
+    CHECK(b->n_slides == 1 && strcmp(b->slides[0].title, "B") == 0, "the slides stay dst's");
+    CHECK(strcmp(b->dir, "deck") == 0 && b->dir != a->dir, "the folder stays dst's");
+    deck_free(a);
+    deck_free(b);
+}
+
 typedef struct {
     const char *name;
     diag d;
@@ -165,6 +312,8 @@ int main(void)
 {
     test_merge();
     test_equal();
+    test_every_row_compared();
+    test_settings_copy_is_whole();
     test_report();
     return check_done();
 }
