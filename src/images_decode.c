@@ -31,7 +31,9 @@ static int exif_orientation(const unsigned char *data, size_t len)
 }
 
 /* Applies EXIF orientation o to an ARGB8888 surface. Orientations 5..8 swap
- * width and height. Frees src when it returns a new surface. */
+ * width and height. Frees src when it returns a new surface; NULL (src
+ * freed) when the turned copy cannot be made: a picture shown on its side
+ * would look broken, so the caller refuses it like an undecodable one. */
 static SDL_Surface *orient(SDL_Surface *src, int o)
 {
     if (o == 1)
@@ -40,8 +42,10 @@ static SDL_Surface *orient(SDL_Surface *src, int o)
     bool swap = o >= 5;
     SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormat(0, swap ? h : w, swap ? w : h, 32,
                                                       SDL_PIXELFORMAT_ARGB8888);
-    if (!dst)
-        return src;
+    if (!dst) {
+        SDL_FreeSurface(src);
+        return NULL;
+    }
     for (int y = 0; y < h; y++) {
         const Uint32 *row = (const Uint32 *)((const Uint8 *)src->pixels + y * src->pitch);
         for (int x = 0; x < w; x++) {
@@ -176,7 +180,8 @@ static SDL_Surface *decode_scaled(const char *file, long long max_pixels, double
     if (info.format == IMGPROBE_JPEG && info.components != 4) {
         argb = decode_jpeg_scaled(data, len, o, want_w, want_h, fit, overscan);
         if (argb) {
-            argb = orient(argb, o);
+            if (!(argb = orient(argb, o)))
+                refuse(why, cap, "cannot be turned upright: %s", SDL_GetError());
             goto done;
         }
     }
@@ -196,8 +201,8 @@ static SDL_Surface *decode_scaled(const char *file, long long max_pixels, double
         refuse(why, cap, "cannot be converted for drawing: %s", SDL_GetError());
         goto done;
     }
-    if (info.format == IMGPROBE_JPEG)
-        argb = orient(argb, o);
+    if (info.format == IMGPROBE_JPEG && !(argb = orient(argb, o)))
+        refuse(why, cap, "cannot be turned upright: %s", SDL_GetError());
 done:
     free(data);
     return argb;
