@@ -33,6 +33,15 @@ void app_log(app *a, const char *event, long number, const char *file, const cha
     playlog_write(a->log, stdout, time(NULL), event, number, file, cause, message);
 }
 
+void app_show_problem(app *a, const char *message)
+{
+    fprintf(stderr, "kiosk: %s\n", message);
+    app_log(a, "error", -1, NULL, NULL, message);
+    size_t n = strlen(a->show_problems);
+    if (n + 1 < sizeof a->show_problems)
+        snprintf(a->show_problems + n, sizeof a->show_problems - n, "%s\n", message);
+}
+
 void app_reload(app *a)
 {
     debounce all = {0};

@@ -24,6 +24,9 @@ typedef struct {
     SDL_Renderer *ren;
     SDL_Texture *rotated; /* the picture before --rotate turns it */
     bool rotated_failed;  /* it could not be made: told once, drawn unturned */
+    /* Problems of the show itself rather than of the deck (app_show_problem),
+     * one per line, kept for the staff overlay. */
+    char show_problems[1024];
     int out_w, out_h;     /* the picture's size (rotated dimensions) */
     int win_w, win_h;
     bool vsync;          /* the renderer claims it (pace.h measures whether it holds) */
@@ -56,6 +59,11 @@ player_ms app_now(const app *a);
 /* One play log line (and stdout). */
 void app_log(app *a, const char *event, long number, const char *file, const char *cause,
              const char *message);
+
+/* A problem of the show itself (not of a deck file), told once: on stderr,
+ * in the play log as an "error" event, and in the staff overlay for as long
+ * as the show runs. */
+void app_show_problem(app *a, const char *message);
 
 /* Reads the deck again as if every file changed (key R, the staff
  * overlay's Reload); the update goes in at the next calm moment. */

@@ -60,6 +60,8 @@ static void staff_text(app *a, char *buf, size_t cap)
                      KIOSK_VERSION, modes_deck_dir(a->o), cur + 1, a->d->n_slides,
                      s ? s->file : "-", a->fps, diag_count(a->diags, DIAG_ERROR),
                      diag_count(a->diags, DIAG_WARNING));
+    if (n > 0 && (size_t)n < cap)
+        n += snprintf(buf + n, cap - (size_t)n, "%s", a->show_problems);
     char line[2048];
     for (size_t i = 0; i < a->diags->n && i < 12 && n > 0 && (size_t)n < cap; i++) {
         diag_format(&a->diags->items[i], line, sizeof line);
@@ -125,8 +127,7 @@ static bool draw(app *a)
             char msg[512];
             snprintf(msg, sizeof msg, "cannot make the %dx%d picture that --rotate turns (%s); "
                      "the show is drawn unturned", a->out_w, a->out_h, SDL_GetError());
-            fprintf(stderr, "kiosk: %s\n", msg);
-            app_log(a, "error", -1, NULL, NULL, msg);
+            app_show_problem(a, msg);
             a->rotated_failed = true;
         }
     }
