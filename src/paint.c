@@ -167,8 +167,11 @@ static const paint_text_entry *cached_text(painter *p, const char *s, const text
     SDL_Surface *surf = ln ? text_paint_line(p->fonts, ln, px, bold, col, p->scale, &left)
                            : fonts_render(p->fonts, s, px, bold, col);
     (void)left; /* paint_text_line knows it from the runs */
-    if (!surf)
+    if (!surf) {
+        if (*s) /* an empty text has no picture, and that is no failure */
+            paint_report(p, "rasterise a line of text");
         return NULL;
+    }
     SDL_Texture *tex = SDL_CreateTextureFromSurface(p->r, surf);
     int w = surf->w, h = surf->h;
     SDL_FreeSurface(surf);

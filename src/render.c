@@ -322,8 +322,10 @@ static SDL_Texture *layer_of(render_ctx *rc, size_t i, const slide_layout *l, fr
         SDL_SetTextureBlendMode(layer->tex, SDL_BLENDMODE_NONE);
     }
     SDL_Texture *prev = SDL_GetRenderTarget(rc->paint.r);
-    if (SDL_SetRenderTarget(rc->paint.r, layer->tex) != 0)
+    if (SDL_SetRenderTarget(rc->paint.r, layer->tex) != 0) {
+        paint_report(&rc->paint, "draw into a slide's still layer");
         return NULL;
+    }
     frame_status drawn = {0}; /* still boxes: only a picture still decoding */
     boxes_paint_background(&rc->boxes, &rc->d->slides[i]);
     for (size_t k = 0; k < l->n; k++)
