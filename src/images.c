@@ -212,7 +212,9 @@ static void upload(image_cache *c, entry *e)
         e->texture = NULL;
     }
     if (t) {
-        SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+        SDL_BlendMode mode = SDL_BLENDMODE_BLEND;
+        SDL_GetSurfaceBlendMode(e->decoded, &mode); /* NONE: the decoder found it opaque */
+        SDL_SetTextureBlendMode(t, mode == SDL_BLENDMODE_NONE ? mode : SDL_BLENDMODE_BLEND);
         SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear);
         e->texture = t;
         e->bytes = (size_t)e->decoded->w * (size_t)e->decoded->h * 4;

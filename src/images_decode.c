@@ -345,6 +345,25 @@ fail:
 /* Decodes and scales for a box. The result is at most the size it is drawn
  * (times overscan), never larger than needed, never upscaled past 1:1 —
  * enlarging is left to the renderer's linear filter. */
+/* Marks an ARGB8888 picture with no transparent pixel as opaque (blend
+ * mode NONE): SDL's software renderer then scales it straight into the
+ * screen instead of through an intermediate surface and an alpha blend. */
+static SDL_Surface *mark_opaque(SDL_Surface *s)
+{
+    if (!s || s->format->format != SDL_PIXELFORMAT_ARGB8888)
+        return s;
+    for (int y = 0; y < s->h; y++) {
+        const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
+        Uint32 all = 0xff000000u;
+        for (int x = 0; x < s->w; x++)
+            all &= row[x];
+        if ((all & 0xff000000u) != 0xff000000u)
+            return s;
+    }
+    SDL_SetSurfaceBlendMode(s, SDL_BLENDMODE_NONE);
+    return s;
+}
+
 SDL_Surface *images_decode_for_box(const char *file, int box_w, int box_h, image_fit fit,
                                    double overscan, long long max_pixels, char *why,
                                    size_t cap)
@@ -355,11 +374,11 @@ SDL_Surface *images_decode_for_box(const char *file, int box_w, int box_h, image
     double sx = (double)box_w / img->w, sy = (double)box_h / img->h;
     double s = (fit == FIT_COVER ? fmax(sx, sy) : fmin(sx, sy)) * overscan;
     if (s >= 1.0)
-        return img;
+        return mark_opaque(img);
     int w = (int)lround(img->w * s), h = (int)lround(img->h * s);
     SDL_Surface *small = images_resize(img, w < 1 ? 1 : w, h < 1 ? 1 : h);
     SDL_FreeSurface(img);
     if (!small)
         snprintf(why, cap, "cannot be scaled to %dx%d: out of memory", w, h);
-    return small;
+    return mark_opaque(small);
 }
