@@ -153,7 +153,7 @@ int main(int argc, char **argv)
     }
     if (!any)
         fprintf(stderr, "kiosk-bench: the deck has no stats or chart slide\n");
-    if (bench_frames(r, d, frames, BENCH_W, BENCH_H) != 0 ||
+    if (bench_frames(r, surface, d, frames, BENCH_W, BENCH_H) != 0 ||
         bench_big_jpeg(r, font_dir, BENCH_W, BENCH_H) != 0)
         goto fail;
     status = any ? 0 : 1;

@@ -95,6 +95,8 @@ void app_resized(app *a)
         a->rotated = NULL;
     }
     render_resize(a->rc, a->out_w, a->out_h);
+    if (a->partial)
+        render_set_screen(a->rc, SDL_GetWindowSurface(a->win));
     gesture_init(&a->g, a->out_w, a->out_h);
 }
 
@@ -244,6 +246,9 @@ static int app_init(app *a)
      * moved. A turned picture goes through a texture: whole frames. */
     a->partial = a->software && !o->rotate;
     render_set_partial(a->rc, a->partial);
+    /* ... and fades are blended straight into that picture. */
+    if (a->partial)
+        render_set_screen(a->rc, SDL_GetWindowSurface(a->win));
     gesture_init(&a->g, a->out_w, a->out_h);
     a->t0 = SDL_GetTicks64();
     a->fps_since = a->t0;

@@ -67,6 +67,8 @@ static int headless_open(headless *h, const deck *d, int w, int h_px)
         return -1;
     }
     h->rc = render_new(h->renderer, d, w, h_px, false, &err);
+    if (h->rc) /* the live show's software path: fades blended into the picture */
+        render_set_screen(h->rc, h->surface);
     if (!h->rc || chapters_build(d, &h->chapters) != 0) {
         fprintf(stderr, "kiosk: %s\n", err ? err : "cannot start rendering: out of memory");
         headless_close(h);

@@ -12,64 +12,10 @@
 #include "compositor.h"
 #include "datadir.h"
 #include "images.h"
-#include "lru.h"
 #include "paint.h"
 #include "regions.h"
+#include "render_internal.h"
 
-#define STILL_LAYERS 2 /* the slides of a transition */
-/* Pictures kept, in screens' worth of pixels: the slide on screen, the
- * next and previous ones (prefetched), the first (idle returns there) and
- * one more, each up to a full-screen cover photo with Ken Burns overscan. */
-#define IMAGE_BUDGET_SCREENS 6
-
-typedef struct {
-    bool valid;
-    slide_layout layout;
-} layout_slot;
-
-/* What does not move on a slide (background, panels, labels), drawn once:
- * a counting frame then costs one copy and the figures. */
-typedef struct {
-    SDL_Texture *tex; /* kept when the entry makes way for another slide */
-    size_t slide;
-    bool valid;
-} still_layer;
-
-struct render_ctx {
-    const deck *d;
-    int out_w, out_h;
-    double canvas_w, canvas_h;
-    painter paint;
-    box_painter boxes;
-    font_set *fonts;
-    int fonts_told; /* fonts_warning faces told by render_next_problem */
-    image_cache *images;
-    layout_slot *layouts;
-    size_t n_layouts;
-    SDL_Texture *target[2]; /* off-screen slides for transitions */
-    struct {
-        size_t slide;
-        bool settled; /* holds `slide` with nothing moving: no need to draw it again */
-    } target_state[2];
-    lru_cache layers;       /* still_layer */
-    bool no_caching;        /* benchmarks: rasterise text every frame */
-    /* the slide whose layout placed the chapter bar last drawn; SIZE_MAX:
-     * none was drawn */
-    size_t chapter_bar_slide;
-    staff_hits staff; /* empty when the overlay is closed */
-    /* Partial frames (render_set_partial): what the target shows after the
-     * last frame, and the rectangles that frame changed. */
-    bool partial;
-    struct {
-        bool valid; /* a whole still frame of `slide`, drawn through its layer */
-        size_t slide;
-        bool paused;
-        int chapter;
-        const chapters *table; /* the bar drawn from it */
-        bool settled; /* nothing on it moved any more: the next frame is the same */
-    } shown;
-    region_set changed;
-};
 
 /* ---- measuring through the fonts, in canvas units ----------------------- */
 
@@ -108,6 +54,8 @@ static void size_changed(render_ctx *rc)
     drop_layouts(rc);
     painter_forget(&rc->paint);
     lru_clear(&rc->layers);
+    free(rc->chunk);
+    rc->chunk = NULL;
     for (int i = 0; i < 2; i++) {
         if (rc->target[i])
             SDL_DestroyTexture(rc->target[i]);
@@ -174,6 +122,8 @@ void render_free(render_ctx *rc)
             SDL_DestroyTexture(rc->target[i]);
     images_free(rc->images);
     fonts_free(rc->fonts);
+    free(rc->chunk);
+    free(rc->saved);
     free(rc);
 }
 
@@ -208,6 +158,7 @@ void render_resize(render_ctx *rc, int out_w, int out_h)
         return;
     rc->out_w = out_w;
     rc->out_h = out_h;
+    rc->screen = NULL; /* the window's surface is made anew */
     size_changed(rc);
 }
 
@@ -230,6 +181,13 @@ void render_set_partial(render_ctx *rc, bool on)
 {
     rc->partial = on;
     rc->shown.valid = false;
+}
+
+void render_set_screen(render_ctx *rc, SDL_Surface *screen)
+{
+    bool usable = screen && screen->format->format == SDL_PIXELFORMAT_ARGB8888 &&
+                  screen->w == rc->out_w && screen->h == rc->out_h && !SDL_MUSTLOCK(screen);
+    rc->screen = usable ? screen : NULL;
 }
 
 const region_set *render_changed(const render_ctx *rc)
@@ -299,10 +257,7 @@ static bool layer_is(const void *entry, const void *key)
     return l->valid && l->slide == *(const size_t *)key;
 }
 
-/* The still layer of slide i, drawn if needed; NULL when it cannot be kept
- * (no target texture). *st says when a picture in it is still decoding:
- * then the layer is drawn again next time. */
-static SDL_Texture *layer_of(render_ctx *rc, size_t i, const slide_layout *l, frame_status *st)
+SDL_Texture *render_layer_of(render_ctx *rc, size_t i, const slide_layout *l, frame_status *st)
 {
     still_layer *layer = lru_find(&rc->layers, layer_is, &i);
     if (layer)
@@ -338,8 +293,7 @@ static SDL_Texture *layer_of(render_ctx *rc, size_t i, const slide_layout *l, fr
     return layer->tex;
 }
 
-/* Draws slide i as it looks t_ms after it appeared. */
-static frame_status draw_slide(render_ctx *rc, size_t i, long long t_ms)
+frame_status render_draw_slide(render_ctx *rc, size_t i, long long t_ms)
 {
     const slide *s = &rc->d->slides[i];
     const slide_layout *l = render_layout(rc, i);
@@ -350,7 +304,7 @@ static frame_status draw_slide(render_ctx *rc, size_t i, long long t_ms)
     }
     /* Every slide goes through its layer: a counting slide redraws only its
      * figures, and a transition composes two cached pictures. */
-    SDL_Texture *layer = rc->no_caching ? NULL : layer_of(rc, i, l, &st);
+    SDL_Texture *layer = rc->no_caching ? NULL : render_layer_of(rc, i, l, &st);
     if (layer)
         SDL_RenderCopy(rc->paint.r, layer, NULL, NULL);
     else
@@ -371,7 +325,7 @@ void render_prepare(render_ctx *rc, size_t i)
     const slide_layout *l = render_layout(rc, i);
     frame_status st = {0};
     if (l)
-        layer_of(rc, i, l, &st);
+        render_layer_of(rc, i, l, &st);
 }
 
 /* ---- chapters and overlay ----------------------------------------------------- */
@@ -486,7 +440,7 @@ static frame_status draw_to(render_ctx *rc, int k, size_t index, long long t_ms)
         return (frame_status){0};
     SDL_Texture *prev = SDL_GetRenderTarget(rc->paint.r);
     SDL_SetRenderTarget(rc->paint.r, rc->target[k]);
-    frame_status st = draw_slide(rc, index, t_ms);
+    frame_status st = render_draw_slide(rc, index, t_ms);
     SDL_SetRenderTarget(rc->paint.r, prev);
     rc->target_state[k].slide = index;
     rc->target_state[k].settled = !frame_status_changing(st);
@@ -563,10 +517,15 @@ frame_status render_frame(render_ctx *rc, const player_view *v, const render_ove
     SDL_RenderClear(rc->paint.r);
     if (rc->d->n_slides == 0 || v->to >= rc->d->n_slides)
         return st;
+    if (v->transitioning && render_compose_fade(rc, v, &st)) {
+        release_targets(rc);
+        draw_overlay(rc, v, o);
+        return st;
+    }
     SDL_Texture *ta = v->transitioning ? target(rc, 0) : NULL;
     SDL_Texture *tb = v->transitioning ? target(rc, 1) : NULL;
     if (!v->transitioning || !ta || !tb || v->from >= rc->d->n_slides) {
-        st = draw_slide(rc, v->to, v->to_elapsed_ms);
+        st = render_draw_slide(rc, v->to, v->to_elapsed_ms);
         if (!v->transitioning)
             release_targets(rc); /* full-screen pictures only while a transition needs them */
         still_layer *layer = lru_find(&rc->layers, layer_is, &v->to);

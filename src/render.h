@@ -60,6 +60,15 @@ frame_status render_frame(render_ctx *rc, const player_view *v, const render_ove
  * (--render and GPU renderers draw whole frames). */
 void render_set_partial(render_ctx *rc, bool on);
 
+/* The surface SDL's software renderer draws the screen into (the window's
+ * surface, or --render's picture), when frames are drawn to it with no
+ * render target set: a fade is then blended straight from the two slides'
+ * still layers into it, with no full-screen picture per slide. NULL (the
+ * default; GPU renderers, a --rotate picture) composes through render
+ * targets. Only an ARGB8888 surface of the output's size is used; set it
+ * again after render_resize. */
+void render_set_screen(render_ctx *rc, SDL_Surface *screen);
+
 /* The screen rectangles the last render_frame changed: the whole screen
  * after a whole frame, none when nothing moved. A presenter that can send
  * rectangles sends just these. */

@@ -180,8 +180,11 @@ int main(void)
               c.r, c.g, c.b);
     }
 
-    for (size_t i = 0; i < sizeof ROWS / sizeof ROWS[0]; i++) {
-        const row *t = &ROWS[i];
+    /* Every row twice: composed through render targets, then with the
+     * screen surface known (a fade blended from the still layers). */
+    for (size_t i = 0; i < 2 * sizeof ROWS / sizeof ROWS[0]; i++) {
+        const row *t = &ROWS[i % (sizeof ROWS / sizeof ROWS[0])];
+        render_set_screen(rc, i >= sizeof ROWS / sizeof ROWS[0] ? surface : NULL);
         player_view v = {
             .to = 1,
             .to_elapsed_ms = 5000,
