@@ -3,6 +3,8 @@
 # number as written (58.58, not 58.6), its qualifier (近 as a prefix, 余/多 in
 # the unit) and its growth percentage. Each row of FIGURES must match one item
 # of a stats or chart slide; a missing or altered figure fails the test.
+# A text is either a string or {"zh": "…", "en": "…"}: the rows are checked
+# against the Chinese.
 # Usage: bash tests/demo_figures.sh /path/to/kiosk   (cwd: the repository root)
 set -u
 kiosk=${1:-}
@@ -78,6 +80,16 @@ def fail(msg):
     failures += 1
     print("FAIL: " + msg)
 
+def zh(v):
+    """The Chinese of a text, None when absent or empty."""
+    if isinstance(v, dict):
+        v = v.get("zh")
+    return v or None
+
+def zh_item(it):
+    return {k: zh(v) if k in ("label", "prefix", "unit", "growth_label") else v
+            for k, v in it.items()}
+
 items, texts, captions, n_slides = [], [], [], 0
 for path in sorted(glob.glob(os.path.join(deck, "slides", "*.json"))):
     name = os.path.basename(path)
@@ -94,20 +106,20 @@ for path in sorted(glob.glob(os.path.join(deck, "slides", "*.json"))):
         continue
     n_slides += 1
     for key in ("title", "subtitle", "body", "caption", "note"):
-        if isinstance(doc.get(key), str):
-            texts.append(doc[key])
+        if zh(doc.get(key)):
+            texts.append(zh(doc[key]))
     for key in ("image", "background"):
         v = doc.get(key)
         if isinstance(v, str) and not v.startswith("#") and not os.path.isfile(os.path.join(deck, v)):
             fail(f"{name}: {key} {v!r} does not exist")
     if doc.get("type") == "photo":
-        cap = doc.get("caption", "")
+        cap = zh(doc.get("caption")) or ""
         captions.append(cap)
         if not cap.endswith("（示意插图）"):
             fail(f"{name}: photo caption must mark the drawing as an illustration, got {cap!r}")
     if doc.get("type") in ("stats", "chart"):
         for it in doc.get("items", []):
-            items.append((name, it))
+            items.append((name, zh_item(it)))
 
 if not 18 <= n_slides <= 30:
     fail(f"expected 18 to 30 slides, got {n_slides}")
@@ -144,7 +156,7 @@ check_deck "$deck" || status=1
 # The checker itself must notice an altered figure and a dropped qualifier.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for mutation in 's/"value": 58.58/"value": 58.6/' 's/"prefix": "近", //' 's/"余人次"/"人次"/'; do
+for mutation in 's/"value": 58.58/"value": 58.6/' 's/"近"/"约"/' 's/"余人次"/"人次"/'; do
   rm -rf "$tmp/deck" && mkdir -p "$tmp/deck" && cp -r "$deck/slides" "$tmp/deck/"
   if [ -d "$deck/assets" ]; then cp -r "$deck/assets" "$tmp/deck/"; fi
   sed -i "$mutation" "$tmp"/deck/slides/*.json
