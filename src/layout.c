@@ -345,9 +345,11 @@ double lay_figure_room(const ctx *c, const stat_item *it, const char *sep, int p
             *p = '0';
     double w = c->m->measure(c->m->ctx, num, strlen(num), px, true);
     double gap = px * FIGURE_GAP;
-    if (it->prefix)
+    /* As figure_at: an empty prefix or unit ("" in one language of a
+     * translated text) is no piece, so it asks for no gap either. */
+    if (present(it->prefix))
         w += c->m->measure(c->m->ctx, it->prefix, strlen(it->prefix), small_px, true) + gap;
-    if (it->unit)
+    if (present(it->unit))
         w += c->m->measure(c->m->ctx, it->unit, strlen(it->unit), small_px, true) + gap;
     if (it->icon)
         w += px * LAYOUT_ICON_SCALE + 2 * gap;

@@ -5,7 +5,7 @@
 # one at a line end, figures never split from their units), one paragraph
 # broken exactly as expected, text cut with "…", and the count-up of
 # figures over time with --at (monotonic, exact final texts, growth badges
-# only once a figure has landed).
+# only once a figure has landed), and an empty prefix or unit taking no room.
 #
 # Usage (ctest, from the repository root): bash tests/layout_dump.sh /path/to/kiosk
 # The CJK quotation marks below are the characters under test.
@@ -223,6 +223,25 @@ done
 got=$(grep -oE '^008 items\[[0-9]\]\.growth' "$tmp/at-2.2" | paste -sd ' ')
 [ "$got" = "008 items[0].growth 008 items[1].growth" ] ||
     fail "slide 008 at 2.2 s: expected badges of items 0 and 1 only, got: ${got:-none}"
+
+# ---- An empty prefix or unit takes no room --------------------------------
+# A text written "" shows nothing, so four figures whose width sets their
+# size must come out as large as without it: bare (010, 030), with an empty
+# prefix (020) or an empty unit (040) on the widest one.
+mkdir -p "$tmp/empty/slides"
+head='"type": "stats", "title": "一场推介会 忠县好物集中亮相", "subtitle": "柑橘、笋竹、粮油……忠县好物走进山东", "note": "数据来源：推介会"'
+figs='{"label": "会期", "value": 3, "unit": "天"}, {"label": "企业", "value": 33, "unit": "家"}, {"label": "产品", "value": 11, "unit": "类"}'
+empty_slide() { printf '{%s, "items": [%s, %s]}\n' "$head" "$figs" "$2" >"$tmp/empty/slides/$1.json"; }
+empty_slide 010 '{"label": "品种", "value": 100, "unit": "余个"}'
+empty_slide 020 '{"label": "品种", "prefix": "", "value": 100, "unit": "余个"}'
+empty_slide 030 '{"label": "品种", "value": 10000}'
+empty_slide 040 '{"label": "品种", "value": 10000, "unit": ""}'
+dump "$tmp/empty.txt" 0 "$tmp/empty"
+size_of() { grep -E "^$1 items\[[0-9]\]\.value " "$tmp/empty.txt" | sed -E 's/^[^ ]+ [^ ]+ ([0-9]+)px:.*/\1/' | paste -sd ' '; }
+[ "$(size_of 001)" = "$(size_of 002)" ] ||
+    fail "an empty prefix changed the figures' size: $(size_of 001) without it, $(size_of 002) with it"
+[ "$(size_of 003)" = "$(size_of 004)" ] ||
+    fail "an empty unit changed the figures' size: $(size_of 003) without it, $(size_of 004) with it"
 
 if [ "$failures" -gt 0 ]; then
     echo "$failures failure(s)" >&2
