@@ -302,6 +302,17 @@ frame_status boxes_paint(box_painter *bp, const layout_box *b, size_t i, long lo
     return st;
 }
 
+bool boxes_drift_covers(box_painter *bp, const layout_box *b, image_status *st)
+{
+    *st = IMAGE_FAILED;
+    if (b->kind != LBOX_IMAGE || !b->ken_burns || b->fit != FIT_COVER)
+        return false;
+    SDL_Rect box;
+    SDL_Texture *t = boxes_picture(bp, b, &box, st);
+    SDL_BlendMode mode = SDL_BLENDMODE_BLEND;
+    return t && SDL_GetTextureBlendMode(t, &mode) == 0 && mode == SDL_BLENDMODE_NONE;
+}
+
 bool boxes_moves(const layout_box *b)
 {
     return b->kind == LBOX_FIGURE || b->kind == LBOX_BADGE || b->kind == LBOX_BAR ||

@@ -37,6 +37,11 @@ frame_status boxes_paint(box_painter *bp, const layout_box *b, size_t slide_inde
  * output. NULL (with *st) unless the picture is ready. */
 SDL_Texture *boxes_picture(box_painter *bp, const layout_box *b, SDL_Rect *out, image_status *st);
 
+/* A drifting (Ken Burns) cover picture, decoded and opaque: every frame of
+ * its drift covers its whole box, so what lies under it never shows. *st
+ * says whether the picture is still decoding. */
+bool boxes_drift_covers(box_painter *bp, const layout_box *b, image_status *st);
+
 /* Whether a box changes with time (figures, badges, bars, drifting
  * photos). */
 bool boxes_moves(const layout_box *b);

@@ -282,12 +282,31 @@ SDL_Texture *render_layer_of(render_ctx *rc, size_t i, const slide_layout *l, fr
         return NULL;
     }
     frame_status drawn = {0}; /* still boxes: only a picture still decoding */
+    /* Drifting cover photos go in as they stand when the drift ends: while
+     * it runs each frame covers them, after it they need no drawing. */
+    bool drift_end = false, drift_other = false;
+    for (size_t k = 0; k < l->n; k++) {
+        image_status ist;
+        if (l->boxes[k].kind != LBOX_IMAGE || !l->boxes[k].ken_burns)
+            continue;
+        if (boxes_drift_covers(&rc->boxes, &l->boxes[k], &ist))
+            drift_end = true;
+        else
+            drift_other = true;
+        drawn.decoding |= ist == IMAGE_PENDING; /* drawn again once it is there */
+    }
+    drift_end = drift_end && !drift_other;
+    long long end_ms = rc->d->slides[i].duration_ms > 0 ? rc->d->slides[i].duration_ms : 0;
     boxes_paint_background(&rc->boxes, &rc->d->slides[i]);
-    for (size_t k = 0; k < l->n; k++)
+    for (size_t k = 0; k < l->n; k++) {
         if (boxes_in_still_layer(l, k))
             drawn = frame_status_join(drawn, boxes_paint(&rc->boxes, &l->boxes[k], i, 0));
+        else if (drift_end && l->boxes[k].kind == LBOX_IMAGE && l->boxes[k].ken_burns)
+            boxes_paint(&rc->boxes, &l->boxes[k], i, end_ms);
+    }
     SDL_SetRenderTarget(rc->paint.r, prev);
     layer->slide = i;
+    layer->drift_end = drift_end;
     layer->valid = !frame_status_changing(drawn);
     *st = frame_status_join(*st, drawn);
     return layer->tex;
@@ -310,9 +329,20 @@ frame_status render_draw_slide(render_ctx *rc, size_t i, long long t_ms)
     else
         boxes_paint_background(&rc->boxes, s);
     for (size_t k = 0; k < l->n; k++)
-        if (!layer || !boxes_in_still_layer(l, k))
+        if (!layer || !render_in_layer(rc, i, l, k, t_ms))
             st = frame_status_join(st, boxes_paint(&rc->boxes, &l->boxes[k], i, t_ms));
     return st;
+}
+
+bool render_in_layer(render_ctx *rc, size_t i, const slide_layout *l, size_t k, long long t_ms)
+{
+    if (boxes_in_still_layer(l, k))
+        return true;
+    const layout_box *b = &l->boxes[k];
+    if (b->kind != LBOX_IMAGE || !b->ken_burns || t_ms < rc->d->slides[i].duration_ms)
+        return false;
+    const still_layer *layer = lru_find(&rc->layers, layer_is, &i);
+    return layer && layer->drift_end;
 }
 
 /* Draws slide i's still layer ahead of time, so that the first frame of

@@ -9,11 +9,12 @@
 
 /* Where slide l's boxes outside its still layer paint: what a frame draws
  * over the layer. */
-static void off_layer_extents(render_ctx *rc, const slide_layout *l, region_set *out)
+static void off_layer_extents(render_ctx *rc, size_t i, const slide_layout *l, long long t_ms,
+                              region_set *out)
 {
     regions_clear(out, rc->out_w, rc->out_h);
     for (size_t k = 0; k < l->n; k++) {
-        if (boxes_in_still_layer(l, k))
+        if (render_in_layer(rc, i, l, k, t_ms))
             continue;
         SDL_Rect e = boxes_screen_extent(&rc->boxes, &l->boxes[k]);
         regions_add(out, (region_rect){e.x, e.y, e.w, e.h});
@@ -80,8 +81,8 @@ bool render_compose_fade(render_ctx *rc, const player_view *v, frame_status *out
     if (!ta || !tb)
         return false;
     region_set ea, eb;
-    off_layer_extents(rc, la, &ea);
-    off_layer_extents(rc, lb, &eb);
+    off_layer_extents(rc, v->from, la, v->from_elapsed_ms, &ea);
+    off_layer_extents(rc, v->to, lb, v->to_elapsed_ms, &eb);
     bool over_to = extents_area(&eb) <= extents_area(&ea); /* the incoming slide goes over */
     const region_set *eo = over_to ? &eb : &ea;
     if (eo->full)
@@ -118,7 +119,7 @@ bool render_compose_fade(render_ctx *rc, const player_view *v, frame_status *out
         SDL_RenderSetClipRect(ren, &r);
         SDL_RenderCopy(ren, to, &r, &r);
         for (size_t k = 0; k < lo->n; k++) {
-            if (boxes_in_still_layer(lo, k))
+            if (render_in_layer(rc, over, lo, k, over_ms))
                 continue;
             SDL_Rect e = boxes_screen_extent(&rc->boxes, &lo->boxes[k]), both;
             if (SDL_IntersectRect(&e, &r, &both))

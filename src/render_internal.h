@@ -30,6 +30,9 @@ typedef struct {
     SDL_Texture *tex; /* kept when the entry makes way for another slide */
     size_t slide;
     bool valid;
+    /* its drifting cover photos are in it as they stand when the drift
+     * ends, so a frame after that draws none of them (boxes_drift_covers) */
+    bool drift_end;
 } still_layer;
 
 struct render_ctx {
@@ -78,6 +81,11 @@ struct render_ctx {
  * (no target texture). *st says when a picture in it is still decoding:
  * then the layer is drawn again next time. */
 SDL_Texture *render_layer_of(render_ctx *rc, size_t i, const slide_layout *l, frame_status *st);
+
+/* Whether box k of slide i (layout l) is shown by the slide's still layer
+ * t_ms after the slide appeared: a still box, or a drifting photo whose
+ * drift is over when the layer holds its end. */
+bool render_in_layer(render_ctx *rc, size_t i, const slide_layout *l, size_t k, long long t_ms);
 
 /* Draws slide i as it looks t_ms after it appeared, into the current
  * target: its still layer, then the boxes outside it. */
