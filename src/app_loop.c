@@ -73,15 +73,24 @@ static void staff_text(app *a, char *buf, size_t cap)
 
 /* The slides a visitor or the timer can bring next: their photos decode
  * while this one shows, and once it stands still the next one's layer is
- * drawn, so the first frame of the fade to it only composes. */
+ * drawn, so the first frame of the fade to it only composes. A slide that
+ * never stands still before its time is up (a drifting photo) has it drawn
+ * between two of its own frames once its fade in is over: one late frame
+ * of a slow drift instead of a late first frame of the fade. */
 static void prefetch_upcoming(app *a, bool moving)
 {
     size_t next[PLAYER_UPCOMING_MAX];
     size_t n = player_upcoming(a->p, next);
     for (size_t i = 0; i < n; i++)
         render_prefetch(a->rc, next[i]);
-    if (!moving && n > 0)
-        render_prepare(a->rc, next[0]);
+    if (n == 0)
+        return;
+    if (moving) {
+        player_view v = player_view_at(a->p, app_now(a));
+        if (v.transitioning || !render_moves_to_the_end(a->rc, v.to))
+            return;
+    }
+    render_prepare(a->rc, next[0]);
 }
 
 /* Sends the frame to the screen: with partial frames only the rectangles

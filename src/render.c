@@ -358,6 +358,15 @@ void render_prepare(render_ctx *rc, size_t i)
         render_layer_of(rc, i, l, &st);
 }
 
+bool render_moves_to_the_end(render_ctx *rc, size_t i)
+{
+    const slide_layout *l = i < rc->d->n_slides ? render_layout(rc, i) : NULL;
+    for (size_t k = 0; l && k < l->n; k++)
+        if (l->boxes[k].kind == LBOX_IMAGE && l->boxes[k].ken_burns)
+            return true; /* boxes.c: a drift lasts the slide's whole duration */
+    return false;
+}
+
 /* ---- chapters and overlay ----------------------------------------------------- */
 
 /* The chapter bar as slide i's layout places it, chapter `current`

@@ -87,6 +87,10 @@ void render_prefetch(render_ctx *rc, size_t i);
  * not; for the moments when nothing moves. */
 void render_prepare(render_ctx *rc, size_t i);
 
+/* Whether slide i keeps moving until its time is up (a Ken Burns drift),
+ * so no still moment comes in which to prepare the next slide. */
+bool render_moves_to_the_end(render_ctx *rc, size_t i);
+
 /* The layout canvas's scale to output pixels. */
 double render_scale(const render_ctx *rc);
 
