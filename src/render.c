@@ -185,7 +185,11 @@ void render_set_partial(render_ctx *rc, bool on)
 
 void render_set_screen(render_ctx *rc, SDL_Surface *screen)
 {
-    bool usable = screen && screen->format->format == SDL_PIXELFORMAT_ARGB8888 &&
+    /* The layers are ARGB8888; an X11 window's surface is RGB888 (XRGB):
+     * the same bytes for the colours, the fourth unused. */
+    bool usable = screen &&
+                  (screen->format->format == SDL_PIXELFORMAT_ARGB8888 ||
+                   screen->format->format == SDL_PIXELFORMAT_RGB888) &&
                   screen->w == rc->out_w && screen->h == rc->out_h && !SDL_MUSTLOCK(screen);
     rc->screen = usable ? screen : NULL;
 }

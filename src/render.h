@@ -65,8 +65,8 @@ void render_set_partial(render_ctx *rc, bool on);
  * render target set: a fade is then blended straight from the two slides'
  * still layers into it, with no full-screen picture per slide. NULL (the
  * default; GPU renderers, a --rotate picture) composes through render
- * targets. Only an ARGB8888 surface of the output's size is used; set it
- * again after render_resize. */
+ * targets. Only an ARGB8888 or RGB888 surface of the output's size is used;
+ * set it again after render_resize. */
 void render_set_screen(render_ctx *rc, SDL_Surface *screen);
 
 /* The screen rectangles the last render_frame changed: the whole screen

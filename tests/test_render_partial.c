@@ -200,9 +200,8 @@ int main(void)
     /* A fade blended straight from the still layers into the screen is the
      * picture the two full-screen targets give: one slide still and the
      * other counting, both moving, either way round, early and late. */
-    render_ctx *ce = render_new(ra, d, OUT_W, OUT_H, false, &err);
-    render_ctx *cf = render_new(rb, d, OUT_W, OUT_H, false, &err);
-    CHECK(ce && cf, "cannot start rendering: %s", err ? err : SDL_GetError());
+    /* On an ARGB8888 picture (--render) and on an RGB888 one (an X11
+     * window's surface), each against targets on a picture of its kind. */
     static const struct {
         size_t from, to;
         long long from_ms, to_ms;
@@ -212,29 +211,47 @@ int main(void)
         {1, 0, 300, 200, 0.3},  {1, 0, 900, 600, 0.75}, {1, 0, 5000, 0, 0.0},
         {0, 1, 250, 5000, 1.0},
     };
-    if (ce && cf)
-        render_set_screen(ce, sa);
-    for (size_t i = 0; ce && cf && i < sizeof FADES / sizeof FADES[0]; i++) {
-        player_view fade = {.to = FADES[i].to, .to_elapsed_ms = FADES[i].to_ms,
-                            .transitioning = true, .from = FADES[i].from,
-                            .from_elapsed_ms = FADES[i].from_ms, .transition = TRANSITION_FADE,
-                            .progress = FADES[i].progress, .direction = 1};
-        render_overlay fov = {.chapters = &table, .current_chapter = (int)FADES[i].to};
-        frame_status se = render_frame(ce, &fade, &fov);
-        SDL_RenderFlush(ra);
-        frame_status sf = render_frame(cf, &fade, &fov);
-        SDL_RenderFlush(rb);
-        int x = 0, y = 0, diff = max_diff(sa, sb, &x, &y);
-        CHECK(diff <= FADE_CHANNEL_DIFF,
-              "fade row %zu (slide %zu at %lld ms to %zu at %lld ms, %.2f): blended from the "
-              "layers it differs by %d at (%d, %d) from the targets' composition",
-              i, FADES[i].from + 1, FADES[i].from_ms, FADES[i].to + 1, FADES[i].to_ms,
-              FADES[i].progress, diff, x, y);
-        CHECK(se.moving && sf.moving && se.decoding == sf.decoding,
-              "fade row %zu: expected both ways to report a moving frame", i);
+    static const Uint32 SCREEN_FORMATS[] = {SDL_PIXELFORMAT_ARGB8888, SDL_PIXELFORMAT_RGB888};
+    for (size_t f = 0; f < sizeof SCREEN_FORMATS / sizeof SCREEN_FORMATS[0]; f++) {
+        SDL_Surface *se_s = SDL_CreateRGBSurfaceWithFormat(0, OUT_W, OUT_H, 32, SCREEN_FORMATS[f]);
+        SDL_Surface *sf_s = SDL_CreateRGBSurfaceWithFormat(0, OUT_W, OUT_H, 32, SCREEN_FORMATS[f]);
+        SDL_Renderer *re = se_s ? SDL_CreateSoftwareRenderer(se_s) : NULL;
+        SDL_Renderer *rf = sf_s ? SDL_CreateSoftwareRenderer(sf_s) : NULL;
+        render_ctx *ce = re ? render_new(re, d, OUT_W, OUT_H, false, &err) : NULL;
+        render_ctx *cf = rf ? render_new(rf, d, OUT_W, OUT_H, false, &err) : NULL;
+        CHECK(ce && cf, "cannot start rendering: %s", err ? err : SDL_GetError());
+        if (ce && cf)
+            render_set_screen(ce, se_s);
+        for (size_t i = 0; ce && cf && i < sizeof FADES / sizeof FADES[0]; i++) {
+            player_view fade = {.to = FADES[i].to, .to_elapsed_ms = FADES[i].to_ms,
+                                .transitioning = true, .from = FADES[i].from,
+                                .from_elapsed_ms = FADES[i].from_ms,
+                                .transition = TRANSITION_FADE, .progress = FADES[i].progress,
+                                .direction = 1};
+            render_overlay fov = {.chapters = &table, .current_chapter = (int)FADES[i].to};
+            frame_status se = render_frame(ce, &fade, &fov);
+            SDL_RenderFlush(re);
+            frame_status sf = render_frame(cf, &fade, &fov);
+            SDL_RenderFlush(rf);
+            int x = 0, y = 0, diff = max_diff(se_s, sf_s, &x, &y);
+            CHECK(diff <= FADE_CHANNEL_DIFF,
+                  "%s fade row %zu (slide %zu at %lld ms to %zu at %lld ms, %.2f): blended from "
+                  "the layers it differs by %d at (%d, %d) from the targets' composition",
+                  SDL_GetPixelFormatName(SCREEN_FORMATS[f]), i, FADES[i].from + 1,
+                  FADES[i].from_ms, FADES[i].to + 1, FADES[i].to_ms, FADES[i].progress, diff, x,
+                  y);
+            CHECK(se.moving && sf.moving && se.decoding == sf.decoding,
+                  "fade row %zu: expected both ways to report a moving frame", i);
+        }
+        render_free(ce);
+        render_free(cf);
+        if (re)
+            SDL_DestroyRenderer(re);
+        if (rf)
+            SDL_DestroyRenderer(rf);
+        SDL_FreeSurface(se_s);
+        SDL_FreeSurface(sf_s);
     }
-    render_free(ce);
-    render_free(cf);
     chapters_free(&table);
 
 done:
