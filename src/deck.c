@@ -17,6 +17,7 @@
 #include "deck_bind.h"
 #include "deck_files.h"
 #include "deck_format.h"
+#include "deck_lang.h"
 #include "deck_merge.h"
 #include "json_pos.h"
 #include "readfile.h"
@@ -189,6 +190,22 @@ static void warn_misplaced_settings(const char *dir, const char *slides_dir, dia
     }
 }
 
+/* A deck written in one language has no translations to miss: the warnings
+ * the binder wrote for texts without one are dropped (from index `from`). */
+static void drop_translation_warnings(diag_list *diags, size_t from)
+{
+    size_t kept = from;
+    for (size_t i = from; i < diags->n; i++) {
+        if (diags->items[i].id == (int)MSG_TEXT_NO_TRANSLATION) {
+            free(diags->items[i].path);
+            free(diags->items[i].message);
+        } else {
+            diags->items[kept++] = diags->items[i];
+        }
+    }
+    diags->n = kept;
+}
+
 /* Every way out passes through `done`, which frees what was built so far;
  * only running out of memory (L.nomem) costs the whole deck. */
 deck *deck_load(const char *dir, const char *font_dir, diag_list *diags)
@@ -202,6 +219,7 @@ deck *deck_load_keeping(const char *dir, const char *font_dir, const deck *last_
     deck *d = calloc(1, sizeof *d);
     deck_loader L = {.dir = dir, .font_dir = font_dir ? font_dir : "fonts",
                      .diags = {.lang = diags->lang}};
+    size_t first_diag = diags->n;
     char **names = NULL;
     size_t n_names = 0;
     char *slides_dir = NULL;
@@ -297,6 +315,11 @@ deck *deck_load_keeping(const char *dir, const char *font_dir, const deck *last_
 done:
     if (settings_held && !L.nomem)
         flush_settings(&L, &settings_diags, diags);
+    if (d && !L.nomem) {
+        if (!deck_bilingual(d))
+            drop_translation_warnings(diags, first_diag);
+        deck_show_language(d, d->language);
+    }
     diag_list_clear(&settings_diags);
     diag_list_clear(&L.diags);
     for (size_t i = 0; i < n_names; i++)
@@ -317,6 +340,7 @@ static void slide_clear(slide *s)
     free(s->file);
     free(s->error);
     format_free(&format_slide_table, s);
+    deck_translations_free(&s->other);
 }
 
 void deck_free(deck *d)
@@ -328,6 +352,7 @@ void deck_free(deck *d)
     free(d->slides);
     free(d->dir);
     format_free(&format_settings_table, d);
+    deck_translations_free(&d->other);
     free(d);
 }
 

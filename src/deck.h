@@ -45,6 +45,34 @@
 
 typedef struct { unsigned char r, g, b; } deck_rgb;
 
+/* The languages a text may be written in: {"zh": "…", "en": "…"}. */
+typedef enum { DECK_LANG_ZH, DECK_LANG_EN, DECK_N_LANGS } deck_lang;
+
+/* Where the 中/EN button sits; LANG_BUTTON_NONE: no button. */
+typedef enum {
+    LANG_BUTTON_TOP_RIGHT,
+    LANG_BUTTON_TOP_LEFT,
+    LANG_BUTTON_BOTTOM_LEFT,
+    LANG_BUTTON_NONE,
+} lang_button_place;
+
+/* The other language's text of one text field. A text field of the model
+ * holds the text of the language shown; the other one waits here, found by
+ * where the field is: `offset` bytes into the slide (or the deck), or into
+ * items[item]. A field with no entry reads the same in both languages. */
+typedef struct {
+    int item;      /* -1: a field of the slide or deck itself */
+    size_t offset; /* of the field's char * */
+    char *text;    /* owned */
+    bool written;  /* in the file; false for a default (growth_label's) */
+} deck_other_text;
+
+typedef struct {
+    deck_other_text *list; /* owned, n of them */
+    size_t n;
+    deck_lang shown; /* the language the fields hold */
+} deck_translations;
+
 typedef enum {
     TRANSITION_FADE,
     TRANSITION_PUSH,
@@ -112,6 +140,7 @@ typedef struct slide {
     char *separator;        /* digit grouping ("," or " "), NULL for none */
     chart_kind chart;       /* chart */
     slide_qr qr;            /* any type */
+    deck_translations other; /* the texts of the language not shown */
     char *error;            /* SLIDE_BROKEN: "PATH:LINE:COL: MESSAGE" */
 } slide;
 
@@ -132,6 +161,9 @@ typedef struct {
     int count_duration_ms;
     bool lock; /* quit keys disabled */
     double max_image_megapixels; /* a picture with more is refused from its header */
+    deck_lang language;          /* the default: shown at start and after the idle return */
+    lang_button_place language_button;
+    deck_translations other;     /* the title's other language */
     deck_theme theme;
     slide *slides; /* in file-name order, broken ones included as SLIDE_BROKEN */
     size_t n_slides;
@@ -168,6 +200,27 @@ const char *deck_easing_name(anim_easing e);
  * fonts must cover. A growth label counts only when its growth is shown. */
 typedef void (*deck_text_fn)(void *ctx, const char *field, const char *text);
 void deck_slide_texts(const slide *s, deck_text_fn fn, void *ctx);
+
+/* Brings every text of d to `lang` (the deck's title and every slide's
+ * texts, each slide on its own, so slides kept from an older load follow
+ * too): a text missing in `lang` stays in the other language. Pure; no
+ * allocation, so it cannot fail. */
+void deck_show_language(deck *d, deck_lang lang);
+
+/* True when some text of d, written in its files, differs between the
+ * languages: a deck written in one language is not bilingual, so it shows
+ * no 中/EN button and --check says nothing about translations. */
+bool deck_bilingual(const deck *d);
+
+/* The text a field of s shows in `lang`: the field `offset` bytes into s
+ * (item -1) or into s->items[item]; NULL when the field is empty. */
+const char *deck_slide_text_in(const slide *s, int item, size_t offset, deck_lang lang);
+/* The deck's title in `lang`; NULL when it has none. */
+const char *deck_title_in(const deck *d, deck_lang lang);
+
+/* "zh", "en"; and back (-1: neither). */
+const char *deck_lang_name(deck_lang lang);
+int deck_lang_from_name(const char *name);
 
 /* The value a full bar of chart item `it` stands for: its "max" when given,
  * else 100 for a progress item in "%"; 0 when neither (bars are then

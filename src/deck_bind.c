@@ -12,6 +12,7 @@
 #include "deck_files.h"
 #include "deck_bind_kinds.h"
 #include "deck_format.h"
+#include "deck_lang.h"
 
 /* JSON paths as the scanner writes them: "items[2].value". A path too long
  * for the buffer is cut; it then finds no position and reports at 1:1. */
@@ -69,6 +70,15 @@ void bind_replace_string(deck_loader *L, char **slot, const char *value)
     *slot = copy;
 }
 
+void bind_other_text(deck_loader *L, char **slot, const char *text, bool written)
+{
+    if (!L->texts)
+        return;
+    size_t offset = (size_t)((char *)slot - (char *)L->text_base);
+    if (deck_translations_set(L->texts, L->text_item, offset, text, written) != 0)
+        L->nomem = true;
+}
+
 /* ------------------------------------------------------------------------
  * Defaults, objects, and the two kinds of file.
  * ------------------------------------------------------------------------ */
@@ -83,6 +93,8 @@ void bind_apply_defaults(deck_loader *L, const field_table *t, void *base)
         case FIELD_CHOICE:
             if (f->def_str)
                 bind_replace_string(L, slot, f->def_str);
+            if (f->def_en)
+                bind_other_text(L, slot, f->def_en, false);
             break;
         case FIELD_SECONDS:
             *(int *)slot = (int)lround(f->def * 1000.0);
@@ -236,14 +248,26 @@ uint64_t bind_object(deck_loader *L, const field_table *t, const cJSON *obj,
     return present;
 }
 
+/* A file's texts: Chinese in the fields, English beside them, until the
+ * loader shows the deck's language. */
+static void texts_of(deck_loader *L, deck_translations *t, void *base)
+{
+    t->shown = DECK_LANG_ZH;
+    L->texts = t;
+    L->text_base = base;
+    L->text_item = -1;
+}
+
 void bind_settings_defaults(deck_loader *L, deck *d)
 {
+    texts_of(L, &d->other, d);
     bind_apply_defaults(L, &format_settings_table, d);
 }
 
 void bind_settings(deck_loader *L, const cJSON *root, deck *d)
 {
     L->type_bit = 0;
+    texts_of(L, &d->other, d);
     bind_object(L, &format_settings_table, root, "", d);
 }
 
@@ -268,6 +292,7 @@ void bind_slide(deck_loader *L, const cJSON *root, slide *s)
         return;
     }
     L->type_bit = FIELD_BIT(t);
+    texts_of(L, &s->other, s);
     bind_apply_defaults(L, &format_slide_table, s);
     bind_object(L, &format_slide_table, root, "", s);
     s->type = (slide_type)t;

@@ -9,6 +9,9 @@
 #include <string.h>
 
 #include "deck_files.h"
+#include "deck_lang.h"
+#include "text_chars.h"
+#include "utf8.h"
 
 /* The index of v's name in the row's names; -1 after reporting it unknown. */
 static int known_name(deck_loader *L, const field *f, const cJSON *v, const char *path,
@@ -84,27 +87,116 @@ static void bind_type(deck_loader *L, const field *f, const cJSON *v, const char
     /* read first, by bind_slide */
 }
 
-static void bind_string(deck_loader *L, const field *f, const cJSON *v, const char *path,
-                        void *base)
+/* A text's own checks (the row's test, the length); false after reporting. */
+static bool text_ok(deck_loader *L, const field *f, const char *text, const char *path)
 {
-    if (!cJSON_IsString(v)) {
-        report_wrong_type(L, v, path, report_word(L, MSG_WORD_A_STRING));
-        return;
-    }
     char why[200];
-    if (f->check && !f->check(v->valuestring, why, sizeof why)) {
+    if (f->check && !f->check(text, why, sizeof why)) {
         REPORT_AT(L, DIAG_ERROR, path, false, MSG_VALUE_CHECK_FAILED, path, why);
-        return;
+        return false;
     }
     size_t chars = 0;
-    for (const unsigned char *p = (const unsigned char *)v->valuestring; *p; p++)
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
         chars += (*p & 0xC0) != 0x80; /* UTF-8 lead bytes: the scanner checked it */
     if (chars > DECK_MAX_TEXT_CHARS) {
         REPORT_AT(L, DIAG_ERROR, path, false, MSG_TEXT_TOO_LONG, path, chars,
                   DECK_MAX_TEXT_CHARS);
+        return false;
+    }
+    return true;
+}
+
+/* Text with an ideograph in it is Chinese; text without one (a figure's
+ * "%", a name in Latin letters) may stand in either language. */
+static bool has_ideograph(const char *text)
+{
+    size_t len = strlen(text);
+    for (size_t p = 0; p < len;) {
+        uint32_t cp;
+        size_t step = utf8_decode(text + p, len - p, &cp);
+        if (step == 0)
+            return false;
+        if (text_is_ideograph(cp))
+            return true;
+        p += step;
+    }
+    return false;
+}
+
+/* A text with no `missing` version. Said only when the deck turns out to be
+ * bilingual: the loader drops these warnings from a deck in one language. */
+static void no_translation(deck_loader *L, const char *path, deck_lang missing)
+{
+    msg_id have = missing == DECK_LANG_EN ? MSG_WORD_LANG_ZH : MSG_WORD_LANG_EN;
+    msg_id lacks = missing == DECK_LANG_EN ? MSG_WORD_LANG_EN : MSG_WORD_LANG_ZH;
+    REPORT_AT(L, DIAG_WARNING, path, false, MSG_TEXT_NO_TRANSLATION, path,
+              report_word(L, lacks), report_word(L, have));
+}
+
+/* {"zh": "…", "en": "…"}: the Chinese into the field, the English beside it
+ * (deck_lang.h); a language left out falls back to the other. */
+static void bind_translated(deck_loader *L, const field *f, const cJSON *v, const char *path,
+                            void *base)
+{
+    if (!v->child) {
+        REPORT_AT(L, DIAG_ERROR, path, false, MSG_TEXT_LANG_EMPTY, path);
         return;
     }
-    bind_replace_string(L, bind_at(base, f->offset), v->valuestring);
+    const char *text[DECK_N_LANGS] = {0};
+    bool ok = true;
+    for (const cJSON *el = v->child; el; el = el->next) {
+        char sub[256];
+        bind_child_path(sub, sizeof sub, path, el->string);
+        bool duplicate = false;
+        for (const cJSON *prev = v->child; prev != el; prev = prev->next)
+            duplicate |= strcmp(prev->string, el->string) == 0;
+        int lang = deck_lang_from_name(el->string);
+        if (duplicate) {
+            report_duplicate(L, el->string, sub);
+        } else if (lang < 0) {
+            REPORT_AT(L, DIAG_ERROR, sub, true, MSG_TEXT_LANG_UNKNOWN, path, el->string);
+            ok = false;
+        } else if (!cJSON_IsString(el)) {
+            report_wrong_type(L, el, sub, report_word(L, MSG_WORD_A_STRING));
+            ok = false;
+        } else if (!text_ok(L, f, el->valuestring, sub)) {
+            ok = false;
+        } else {
+            text[lang] = el->valuestring;
+        }
+    }
+    if (!ok)
+        return;
+    char **slot = bind_at(base, f->offset);
+    const char *zh = text[DECK_LANG_ZH], *en = text[DECK_LANG_EN];
+    bind_replace_string(L, slot, zh ? zh : en);
+    bind_other_text(L, slot, zh && en && strcmp(zh, en) != 0 ? en : NULL, true);
+    if (!zh || !en)
+        no_translation(L, path, zh ? DECK_LANG_EN : DECK_LANG_ZH);
+}
+
+static void bind_string(deck_loader *L, const field *f, const cJSON *v, const char *path,
+                        void *base)
+{
+    if (!f->not_drawn && cJSON_IsObject(v)) {
+        bind_translated(L, f, v, path, base);
+        return;
+    }
+    if (!cJSON_IsString(v)) {
+        report_wrong_type(L, v, path,
+                          report_word(L, f->not_drawn ? MSG_WORD_A_STRING : MSG_WORD_A_TEXT));
+        return;
+    }
+    if (!text_ok(L, f, v->valuestring, path))
+        return;
+    char **slot = bind_at(base, f->offset);
+    bind_replace_string(L, slot, v->valuestring);
+    if (f->not_drawn)
+        return;
+    /* One text for both languages (a default's translation no longer applies). */
+    bind_other_text(L, slot, NULL, true);
+    if (has_ideograph(v->valuestring))
+        no_translation(L, path, DECK_LANG_EN);
 }
 
 /* FIELD_SECONDS, FIELD_INT, FIELD_DECIMALS and FIELD_NUMBER. */
@@ -324,10 +416,14 @@ static void bind_items(deck_loader *L, const field *f, const cJSON *v, const cha
     stat_item **slot = bind_at(base, f->offset);
     *slot = items;
     *(size_t *)bind_at(base, f->has_offset) = (size_t)n;
+    /* An item's texts are found by its index and their offset in it. */
+    void *text_base = L->text_base;
     int i = 0;
     for (const cJSON *el = v->child; el; el = el->next, i++) {
         char sub[256];
         bind_index_path(sub, sizeof sub, path, i);
+        L->text_base = &items[i];
+        L->text_item = i;
         bind_apply_defaults(L, f->sub, &items[i]);
         if (!cJSON_IsObject(el)) {
             report_wrong_type(L, el, sub, report_word(L, MSG_WORD_AN_OBJECT_WANT));
@@ -335,6 +431,8 @@ static void bind_items(deck_loader *L, const field *f, const cJSON *v, const cha
         }
         bind_object(L, f->sub, el, sub, &items[i]);
     }
+    L->text_base = text_base;
+    L->text_item = -1;
 }
 
 bind_handler *const bind_handlers[FIELD_KIND_COUNT] = {

@@ -31,6 +31,9 @@ bool bind_parse_color(const char *s, deck_rgb *out);
 /* A copy of value (NULL: none) into *slot, the old one freed; L->nomem
  * when out of memory. */
 void bind_replace_string(deck_loader *L, char **slot, const char *value);
+/* Sets the other language's text of the field at `slot` (NULL: none), in
+ * the list of the object being read (L->texts); L->nomem when out of memory. */
+void bind_other_text(deck_loader *L, char **slot, const char *text, bool written);
 void bind_apply_defaults(deck_loader *L, const field_table *t, void *base);
 const field *bind_find_row(const field_table *t, const char *key, unsigned type_bit);
 /* Reads every key of obj through the table; warns about keys it does not

@@ -28,6 +28,11 @@ static const char *const easing_names[] = {"linear", "easeOutCubic", "easeOutExp
                                            NULL};
 static const int easing_values[] = {EASE_LINEAR, EASE_OUT_CUBIC, EASE_OUT_EXPO};
 static const char *const separator_names[] = {",", " ", "", NULL};
+static const char *const language_names[] = {"zh", "en", NULL};
+static const int language_values[] = {DECK_LANG_ZH, DECK_LANG_EN};
+static const char *const button_names[] = {"top-right", "top-left", "bottom-left", "none", NULL};
+static const int button_values[] = {LANG_BUTTON_TOP_RIGHT, LANG_BUTTON_TOP_LEFT,
+                                    LANG_BUTTON_BOTTOM_LEFT, LANG_BUTTON_NONE};
 
 static const field transition_rows[] = {
     {.key = "type", .kind = FIELD_ENUM, .required = FIELD_ALWAYS,
@@ -65,6 +70,15 @@ static const field_table theme_table = TABLE(theme_rows);
 static const field settings_rows[] = {
     {.key = "title", .kind = FIELD_STRING, .offset = offsetof(deck, title),
      .doc = "Name of the deck. 演示名称。"},
+    {.key = "language", .kind = FIELD_ENUM, .def_str = "zh", .names = language_names,
+     .values = language_values, .offset = offsetof(deck, language),
+     .doc = "The language shown at start and after the idle return: zh 中文, en English. "
+            "Any text may be written {\"zh\": \"…\", \"en\": \"…\"}. 默认语言。"},
+    {.key = "language_button", .kind = FIELD_ENUM, .def_str = "top-right",
+     .names = button_names, .values = button_values,
+     .offset = offsetof(deck, language_button),
+     .doc = "Where the 中/EN button sits in a deck with texts in both languages; none: no "
+            "button. 中/EN 切换按钮的位置。"},
     {.key = "size", .kind = FIELD_SIZE, .ranged = true, .min = 320, .max = 7680,
      .def = DECK_DEFAULT_WIDTH, .def2 = DECK_DEFAULT_HEIGHT,
      .offset = offsetof(deck, width),
@@ -129,7 +143,7 @@ static const field item_rows[] = {
      .doc = "The value of a full bar (default: 100 for a progress item in %, else the largest "
             "value). 满格对应的数值（默认：单位为 % 的进度条为 100，否则为最大的数值）。"},
     {.key = "growth_label", .kind = FIELD_STRING, .types = FIELD_BIT(SLIDE_STATS),
-     .def_str = "同比增长", .offset = offsetof(stat_item, growth_label),
+     .def_str = "同比增长", .def_en = "year on year", .offset = offsetof(stat_item, growth_label),
      .shown_if = offsetof(stat_item, has_growth),
      .doc = "Badge text before the growth. 增长标签文字。"},
     {.key = "icon", .kind = FIELD_IMAGE, .types = FIELD_BIT(SLIDE_STATS),

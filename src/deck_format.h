@@ -14,7 +14,9 @@
 
 typedef enum {
     FIELD_TYPE,       /* the slide's "type"; read before everything else */
-    FIELD_STRING,     /* char * */
+    FIELD_STRING,     /* char *: a text, "…" or {"zh": "…", "en": "…"} (the
+                         other language in the object's deck_translations);
+                         a plain string when not_drawn */
     FIELD_SECONDS,    /* int milliseconds, written in seconds */
     FIELD_INT,        /* int; the number must be whole */
     FIELD_DECIMALS,   /* int like FIELD_INT; left at -1 it becomes the number
@@ -61,6 +63,7 @@ struct field {
     size_t deck_offset;   /* default copied from the deck settings; 0: none */
     double def, def2;     /* numeric default (seconds for FIELD_SECONDS) */
     const char *def_str;  /* string, colour, enum, font or transition default */
+    const char *def_en;   /* FIELD_STRING: the default's English, NULL: the same */
     const char *const *names; /* FIELD_ENUM, FIELD_CHOICE, FIELD_TRANSITION */
     const int *values;        /* FIELD_ENUM, FIELD_TRANSITION: value per name */
     const char *literal_of;   /* FIELD_DECIMALS: the sibling key it counts */
@@ -72,7 +75,7 @@ struct field {
      * `shorthand` ("qr": "…" is {"text": "…"}). NULL: objects only. */
     const char *shorthand;
     /* FIELD_STRING that is data, never drawn as text (a QR code's text):
-     * left out of the slide's texts. */
+     * left out of the slide's texts, and one string in every language. */
     bool not_drawn;
     /* FIELD_STRING: a further test of the value; false, with the reason
      * ("holds 400 bytes, …"), makes it an error. */

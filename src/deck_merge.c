@@ -1,6 +1,7 @@
 #include "deck_merge.h"
 
 #include "deck_format.h"
+#include "deck_lang.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -11,24 +12,52 @@ static bool str_eq(const char *a, const char *b)
 }
 
 /* What the rows do not hold (the file, the type, a broken slide's error),
- * then every row. */
+ * then every row and the other language's texts. Slides showing different
+ * languages (one kept from before a switch) are compared in a's: b is
+ * viewed in it; out of memory, they count as different, which only costs a
+ * redraw. */
 bool deck_slide_equal(const slide *a, const slide *b)
 {
-    return str_eq(a->file, b->file) && a->type == b->type && str_eq(a->error, b->error) &&
-           format_equal(&format_slide_table, a, b);
+    if (!str_eq(a->file, b->file) || a->type != b->type || !str_eq(a->error, b->error))
+        return false;
+    if (a->other.shown == b->other.shown)
+        return format_equal(&format_slide_table, a, b) &&
+               deck_translations_equal(&a->other, &b->other);
+    slide view;
+    if (deck_slide_view(b, a->other.shown, &view) != 0)
+        return false;
+    bool same = format_equal(&format_slide_table, a, &view) &&
+                deck_translations_equal(&a->other, &view.other);
+    deck_slide_view_free(&view);
+    return same;
 }
 
 bool deck_settings_equal(const deck *a, const deck *b)
 {
-    return format_equal(&format_settings_table, a, b);
+    if (a->other.shown == b->other.shown)
+        return format_equal(&format_settings_table, a, b) &&
+               deck_translations_equal(&a->other, &b->other);
+    deck view;
+    if (deck_settings_view(b, a->other.shown, &view) != 0)
+        return false;
+    bool same = format_equal(&format_settings_table, a, &view) &&
+                deck_translations_equal(&a->other, &view.other);
+    deck_settings_view_free(&view);
+    return same;
 }
 
 int deck_settings_copy(deck *dst, const deck *src)
 {
     deck copy = *src;
-    if (format_dup(&format_settings_table, &copy))
+    copy.other = (deck_translations){0};
+    if (deck_translations_copy(&copy.other, &src->other) != 0)
         return -1;
+    if (format_dup(&format_settings_table, &copy)) {
+        deck_translations_free(&copy.other);
+        return -1;
+    }
     format_free(&format_settings_table, dst);
+    deck_translations_free(&dst->other);
     copy.dir = dst->dir;
     copy.slides = dst->slides;
     copy.n_slides = dst->n_slides;

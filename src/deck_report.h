@@ -25,6 +25,12 @@ typedef struct {
     const json_pos_index *ix; /* its positions; NULL before it parsed */
     diag_list diags;          /* its diagnostics, sorted when it is done */
     unsigned type_bit;        /* the slide's type as a bit; 0 for deck.json */
+    /* Where a text's other language goes: the list of the object being read
+     * (the slide, or the deck for deck.json), and what its field offsets
+     * count from: that object (text_item -1) or items[text_item]. */
+    deck_translations *texts;
+    void *text_base;
+    int text_item;
     bool nomem;
 } deck_loader;
 

@@ -90,7 +90,25 @@ static cJSON *property(const field *f, unsigned type_bit)
             cJSON_AddStringToObject(o, "default", "");
         break;
     case FIELD_STRING:
-        cJSON_AddStringToObject(o, "type", "string");
+        if (f->not_drawn) {
+            cJSON_AddStringToObject(o, "type", "string");
+        } else { /* "…" or {"zh": "…", "en": "…"} (deck_bind_kinds.c) */
+            cJSON *one = cJSON_AddArrayToObject(o, "oneOf");
+            cJSON *str = cJSON_CreateObject();
+            cJSON_AddStringToObject(str, "type", "string");
+            cJSON_AddItemToArray(one, str);
+            cJSON *both = cJSON_CreateObject();
+            cJSON_AddStringToObject(both, "type", "object");
+            cJSON_AddNumberToObject(both, "minProperties", 1);
+            cJSON_AddBoolToObject(both, "additionalProperties", false);
+            cJSON *langs = cJSON_AddObjectToObject(both, "properties");
+            for (int l = 0; l < DECK_N_LANGS; l++) {
+                cJSON *text = cJSON_CreateObject();
+                cJSON_AddStringToObject(text, "type", "string");
+                cJSON_AddItemToObject(langs, deck_lang_name((deck_lang)l), text);
+            }
+            cJSON_AddItemToArray(one, both);
+        }
         if (f->def_str)
             cJSON_AddStringToObject(o, "default", f->def_str);
         break;

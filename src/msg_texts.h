@@ -262,6 +262,15 @@ MSG(VALUE_CHECK_FAILED, "%s %s", "%s：%s")
 MSG(TEXT_TOO_LONG,
     "%s is %zu characters long, more than the %d a slide can show; shorten it",
     "%s 有 %zu 个字，超过了一页能显示的 %d 个；请删减")
+MSG(TEXT_LANG_EMPTY,
+    "%s is an empty object: write the text, \"…\", or both languages, {\"zh\": \"…\", \"en\": \"…\"}",
+    "%s 是空对象：请写出文字 \"…\"，或两种语言 {\"zh\": \"…\", \"en\": \"…\"}")
+MSG(TEXT_LANG_UNKNOWN,
+    "%s has the key \"%s\": a text in two languages has the keys \"zh\" (Chinese) and \"en\" (English)",
+    "%s 中有键 \"%s\"：双语文字只有 \"zh\"（中文）和 \"en\"（英文）两个键")
+MSG(TEXT_NO_TRANSLATION,
+    "%s has no %s text: the %s is shown in its place",
+    "%s 没有%s文字：以%s代替")
 MSG(NUMBER_TOO_LARGE,
     "%s %s is too large; kiosk shows numbers up to 1000000000000000 (10^15)",
     "%s 的数值 %s 太大；kiosk 能显示的数最大为 1000000000000000（10^15）")
@@ -274,6 +283,9 @@ MSG(WORD_AN_ARRAY, "an array", "数组")
 MSG(WORD_AN_OBJECT, "an object", "对象")
 MSG(WORD_A_STRING, "a string", "文字（字符串）")
 MSG(WORD_A_NUMBER, "a number", "数字")
+MSG(WORD_A_TEXT, "a string or {\"zh\": \"…\", \"en\": \"…\"}", "文字或 {\"zh\": \"…\", \"en\": \"…\"}")
+MSG(WORD_LANG_ZH, "Chinese", "中文")
+MSG(WORD_LANG_EN, "English", "英文")
 MSG(WORD_TRUE_OR_FALSE, "true or false", "true 或 false")
 MSG(WORD_A_COLOUR, "a colour \"#rrggbb\"", "颜色 \"#rrggbb\"")
 MSG(WORD_AN_IMAGE_PATH, "an image path", "图片路径")

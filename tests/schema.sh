@@ -95,6 +95,21 @@ rows = [
         "theme": {"accent": "#f0a030", "min_text_size": 30}}, True),
     ("settings with a bad colour", settings_v, {"theme": {"accent": "orange"}}, False),
     ("settings with a tiny size", settings_v, {"size": [100, 1080]}, False),
+    ("title in two languages", slide_v, {"type": "stats", "title": {"zh": "数说成效",
+        "en": "Results in figures"}, "items": [{"label": {"zh": "合作资金", "en": "Joint funds"},
+        "value": 58.58, "unit": {"zh": "亿元", "en": " bn yuan"}}]}, True),
+    ("title in Chinese only, written as an object", slide_v,
+        {"type": "title", "title": {"zh": "标题"}}, True),
+    ("text with an empty object", slide_v, {"type": "title", "title": {}}, False),
+    ("text in a third language", slide_v,
+        {"type": "title", "title": {"zh": "标题", "fr": "Titre"}}, False),
+    ("text with a number for a language", slide_v,
+        {"type": "title", "title": {"zh": "标题", "en": 3}}, False),
+    ("qr text in two languages", slide_v,
+        {"type": "title", "title": "A", "qr": {"text": {"zh": "网址", "en": "url"}}}, False),
+    ("settings in English with a button", settings_v, {"title": {"zh": "展览", "en": "Exhibition"},
+        "language": "en", "language_button": "top-left"}, True),
+    ("settings with a third language", settings_v, {"language": "fr"}, False),
 ]
 def check_reports(what, validator, doc):
     """The real kiosk --check on a deck holding just this file: the lines
