@@ -128,6 +128,22 @@ static void locate(const deck *d, const slide *s, const char *field, int *line, 
     free(text);
 }
 
+/* The same for a text of a bilingual deck in `lang`: at "title.en" when the
+ * file writes the text in both languages, else at "title"; `name` gets the
+ * path found, for the message. */
+static void locate_text(const deck *d, const slide *s, const char *field, deck_lang lang,
+                        char *name, size_t cap, int *line, int *col)
+{
+    snprintf(name, cap, "%s.%s", field, deck_lang_name(lang));
+    if (deck_bilingual(d)) {
+        locate(d, s, name, line, col);
+        if (*line != 1 || *col != 1)
+            return;
+    }
+    snprintf(name, cap, "%s", field);
+    locate(d, s, field, line, col);
+}
+
 typedef struct {
     char field[64];
     const char *text;
@@ -155,7 +171,26 @@ static size_t slide_texts(const slide *s, field_text *out, size_t cap)
     return l.n;
 }
 
-static void check_glyphs(const deck *d, const slide *s, font_set *fs, diag_list *diags)
+/* A text the same in both languages is checked twice: its warning once. */
+static void drop_if_repeated(diag_list *diags)
+{
+    if (diags->n == 0)
+        return;
+    const diag *last = &diags->items[diags->n - 1];
+    for (size_t i = 0; i + 1 < diags->n; i++) {
+        const diag *e = &diags->items[i];
+        if (e->id == last->id && e->line == last->line && e->col == last->col &&
+            strcmp(e->path, last->path) == 0 && strcmp(e->message, last->message) == 0) {
+            free(last->path);
+            free(last->message);
+            diags->n--;
+            return;
+        }
+    }
+}
+
+static void check_glyphs(const deck *d, const slide *s, deck_lang lang, font_set *fs,
+                         diag_list *diags)
 {
     field_text texts[64];
     size_t n = slide_texts(s, texts, 64);
@@ -180,24 +215,27 @@ static void check_glyphs(const deck *d, const slide *s, font_set *fs, diag_list 
             char ch[5] = {0};
             utf8_encode(cp, ch);
             int line, col;
-            locate(d, s, texts[k].field, &line, &col);
+            char name[96];
+            locate_text(d, s, texts[k].field, lang, name, sizeof name, &line, &col);
             diag_msg(diags, DIAG_WARNING, s->file, line, col, MSG_CHECK_NO_GLYPH, ch,
-                     (unsigned)cp, texts[k].field);
+                     (unsigned)cp, name);
+            drop_if_repeated(diags);
         }
     }
 }
 
 /* Text that did not fit its box even at the theme's smallest size, on a
  * screen of the size named; a field already reported is not repeated. */
-static void check_fit(const deck *d, const slide *s, const slide_layout *l, const char *screen,
-                      diag_list *diags)
+static void check_fit(const deck *d, const slide *s, deck_lang lang, const slide_layout *l,
+                      const char *screen, diag_list *diags)
 {
     for (size_t k = 0; l && k < l->n; k++) {
         const layout_box *b = &l->boxes[k];
         if (b->kind != LBOX_TEXT || !b->text.truncated)
             continue;
         int line, col;
-        locate(d, s, b->field, &line, &col);
+        char name[96];
+        locate_text(d, s, b->field, lang, name, sizeof name, &line, &col);
         bool seen = false;
         for (size_t i = 0; i < diags->n && !seen; i++)
             seen = diags->items[i].id == MSG_CHECK_TEXT_CUT &&
@@ -205,7 +243,7 @@ static void check_fit(const deck *d, const slide *s, const slide_layout *l, cons
                    strcmp(diags->items[i].path, s->file) == 0;
         if (seen)
             continue;
-        diag_msg(diags, DIAG_WARNING, s->file, line, col, MSG_CHECK_TEXT_CUT, b->field, screen,
+        diag_msg(diags, DIAG_WARNING, s->file, line, col, MSG_CHECK_TEXT_CUT, name, screen,
                  b->text.px);
     }
 }
@@ -248,15 +286,16 @@ static void check_picture_sizes(const deck *d, const slide *s, const slide_layou
 
 /* A chapter name the bar must shorten on a screen of the size named,
  * reported at the "chapter" key of the chapter's first slide, once. */
-static void check_chapter_bar(const deck *d, const chapters *table, const chapter_bar *cb,
-                              const char *screen, diag_list *diags)
+static void check_chapter_bar(const deck *d, deck_lang lang, const chapters *table,
+                              const chapter_bar *cb, const char *screen, diag_list *diags)
 {
     for (size_t k = 0; cb && k < cb->n && k < table->n; k++) {
         if (!cb->slots[k].cut)
             continue;
         const slide *s = &d->slides[table->list[k].first_slide];
         int line, col;
-        locate(d, s, "chapter", &line, &col);
+        char name[96];
+        locate_text(d, s, "chapter", lang, name, sizeof name, &line, &col);
         /* Once, though both screen shapes may cut it. */
         bool seen = false;
         for (size_t i = 0; i < diags->n && !seen; i++)
@@ -288,9 +327,13 @@ int mode_check(const kiosk_options *o)
         fprintf(stderr, "kiosk: out of memory\n");
         return 1;
     }
-    if (d->n_slides > 0) {
-        /* What only drawing shows: text cut short, characters no font has.
-         * Text is checked on the design canvas and on a screen turned the
+    /* What only drawing shows: text cut short, characters no font has, in
+     * each language of a bilingual deck. */
+    int n_langs = deck_bilingual(d) ? DECK_N_LANGS : 1;
+    for (int lang = 0; lang < n_langs && d->n_slides > 0; lang++) {
+        if (n_langs > 1)
+            deck_show_language(d, (deck_lang)lang);
+        /* Text is checked on the design canvas and on a screen turned the
          * other way (a portrait kiosk), since either may be where it plays;
          * --size checks one size instead. */
         int sizes[2][2] = {{o->width ? o->width : d->width, o->height ? o->height : d->height},
@@ -301,26 +344,28 @@ int mode_check(const kiosk_options *o)
             if (headless_open(&h, d, sizes[k][0], sizes[k][1]) != 0) {
                 diag_msg(&diags, DIAG_ERROR, "slides/deck.json", 1, 1,
                          MSG_CHECK_FONTS_UNOPENABLE);
+                lang = n_langs;
                 break;
             }
             char screen[48];
             snprintf(screen, sizeof screen, "%dx%d", sizes[k][0], sizes[k][1]);
             const slide_layout *first = render_layout(h.rc, 0);
-            check_chapter_bar(d, &h.chapters, first ? &first->chapter_fit : NULL, screen, &diags);
+            check_chapter_bar(d, (deck_lang)lang, &h.chapters, first ? &first->chapter_fit : NULL,
+                              screen, &diags);
             for (size_t i = 0; i < d->n_slides; i++) {
                 const slide *s = &d->slides[i];
                 if (s->type == SLIDE_BROKEN)
                     continue;
-                check_fit(d, s, render_layout(h.rc, i), screen, &diags);
+                check_fit(d, s, (deck_lang)lang, render_layout(h.rc, i), screen, &diags);
                 /* Pictures only on the screen the deck is made for: a
                  * landscape photo covering a portrait screen is a choice
                  * of the design, not a photo too small. */
-                if (k == 0) {
+                if (k == 0 && lang == 0)
                     check_picture_sizes(d, s, render_layout(h.rc, i), screen, &diags);
-                    check_glyphs(d, s, render_fonts(h.rc), &diags);
-                }
+                if (k == 0)
+                    check_glyphs(d, s, (deck_lang)lang, render_fonts(h.rc), &diags);
             }
-            if (k == 0)
+            if (k == 0 && lang == 0)
                 check_decode_fonts(d, render_fonts(h.rc), &diags);
             headless_close(&h);
         }
@@ -381,6 +426,8 @@ static deck *open_for_drawing(const kiosk_options *o, headless *hl, int *status)
     deck *d = deck_load(modes_deck_dir(o), datadir_font_dir(), &diags);
     diag_print(&diags, stderr);
     *status = diag_count(&diags, DIAG_ERROR) ? 1 : 0;
+    if (d && o->show_lang >= 0)
+        deck_show_language(d, (deck_lang)o->show_lang);
     diag_list_clear(&diags);
     int w, h;
     output_size(o, &w, &h);

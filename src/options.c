@@ -1,5 +1,6 @@
 #include "options.h"
 
+#include "deck.h"
 #include "report.h"
 
 #include <errno.h>
@@ -25,6 +26,7 @@ static const option_row OPTIONS[] = {
     {"--messages", ARG_LANG, "en|zh", "language of --check messages (default: from LANG)"},
     {"--render", ARG_PATH, "DIR", "draw every slide to DIR/NNN.png without a display"},
     {"--dump-layout", ARG_NONE, NULL, "print each slide's text lines as broken, with font sizes"},
+    {"--lang", ARG_LANG, "zh|en", "with --render/--dump-layout: the language of the slides' texts (default: the deck's)"},
     {"--json", ARG_NONE, NULL, "with --dump-layout: every box and line with its geometry, as JSON"},
     {"--at", ARG_SECONDS, "SECONDS", "with --render/--dump-layout: the moment after each slide appears"},
     {"--size", ARG_SIZE, "WxH", "output size in pixels (window, or --render images)"},
@@ -94,6 +96,7 @@ int options_parse(int argc, char **argv, kiosk_options *o, char *err, size_t err
     memset(o, 0, sizeof *o);
     o->mode = MODE_PLAY;
     o->at_s = -1;
+    o->show_lang = -1;
     o->exit_after_s = -1;
     o->from_s = LLONG_MIN;
     o->until_s = LLONG_MAX;
@@ -150,6 +153,10 @@ int options_parse(int argc, char **argv, kiosk_options *o, char *err, size_t err
         else if (!strcmp(name, "--messages")) {
             bad = msg_lang_from_name(value, &o->messages) != 0;
             o->messages_given = true;
+        }
+        else if (!strcmp(name, "--lang")) {
+            o->show_lang = deck_lang_from_name(value);
+            bad = o->show_lang < 0;
         }
         else if (!strcmp(name, "--at"))
             bad = parse_seconds(value, &o->at_s);

@@ -33,6 +33,7 @@ typedef struct {
     bool strict;            /* --strict: --check counts warnings as errors */
     bool messages_given;    /* --messages was given ... */
     msg_lang messages;      /* ... and named this language */
+    int show_lang;          /* --lang: the deck_lang of the slides' texts; -1: the deck's */
 } kiosk_options;
 
 /* Parses argv. Arguments that are not options move to the front of argv
