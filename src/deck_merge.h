@@ -50,8 +50,9 @@ bool deck_slide_equal(const slide *a, const slide *b);
  * equal. */
 bool deck_settings_equal(const deck *a, const deck *b);
 
-/* Replaces dst's settings (title in both languages, language, canvas,
- * timings, theme) with copies of src's. Returns -1 (dst unchanged) when memory runs out. */
+/* Replaces dst's settings (every row of deck.json, the title in both
+ * languages) with copies of src's. Returns -1 (dst unchanged) when memory
+ * runs out. */
 int deck_settings_copy(deck *dst, const deck *src);
 
 /* Appends the built-in "内容更新中 / Content is being updated" slide: a title
