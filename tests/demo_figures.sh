@@ -4,7 +4,8 @@
 # the unit) and its growth percentage. Each row of FIGURES must match one item
 # of a stats or chart slide; a missing or altered figure fails the test.
 # A text is either a string or {"zh": "…", "en": "…"}: the rows are checked
-# against the Chinese.
+# against the Chinese, and the English must carry each figure's qualifier and
+# size (EN_QUALIFIERS, EN_MAGNITUDES) and the facts of EN_PHRASES.
 # Usage: bash tests/demo_figures.sh /path/to/kiosk   (cwd: the repository root)
 set -u
 kiosk=${1:-}
@@ -67,6 +68,22 @@ PHRASES = [
     "中交重庆新生港", "长江上游万吨级码头", "重庆金沙河集团",
     "“中国橙汁之都”", "“产业协作、消费协作、交通协作”", "30多年",
 ]
+# The English of the same facts (a no-break space counts as a space).
+EN_PHRASES = [
+    "June 2024", "3 days", "Hand in Hand for Shared Prosperity",
+    "14 May 2025", "Shandong Desheng Electric Power Co., Ltd.",
+    "31 May 2023", "Shandong Port Group", "Qingdao, Rizhao, Yantai and Bohai Bay",
+    "CCCC Chongqing Xinsheng Port", "10,000-tonne-class wharf on the upper Yangtze",
+    "Chongqing Jinshahe Group", "\"China's Orange Juice Capital\"",
+    "industry, consumption and transport", "Over 30 years", "due to open in 2027",
+]
+# A qualifier of the Chinese figure (its prefix, or the start of its unit) and
+# the English prefix that must stand for it: 近10亿元 is "nearly 10".
+EN_QUALIFIERS = [("近", "nearly"), ("超过", "over"), ("余", "over"), ("多", "over")]
+# The size a Chinese unit gives the number, and how the English must say it,
+# in the unit or the label (or a chart's title, over all its bars): 58.58亿元
+# reads 58.58 "(100 million yuan)".
+EN_MAGNITUDES = [("亿元", "100 million yuan"), ("万", "10,000")]
 CAPTIONS = [
     "忠县和山东省携手开创新边合作及农产品销售新模式",
     "忠县争创中国（重庆）国际农产品加工产业园，打造“中国橙汁之都”",
@@ -86,11 +103,32 @@ def zh(v):
         v = v.get("zh")
     return v or None
 
+def en(v):
+    """The English of a text; a plain string stands in both languages."""
+    if isinstance(v, dict):
+        v = v.get("en")
+    return (v or "").replace("\u00a0", " ")
+
 def zh_item(it):
     return {k: zh(v) if k in ("label", "prefix", "unit", "growth_label") else v
             for k, v in it.items()}
 
+def check_english(where, it, heading):
+    """The English of one figure keeps the Chinese one's qualifier and size."""
+    c_prefix, c_unit = zh(it.get("prefix")) or "", zh(it.get("unit")) or ""
+    for word, english in EN_QUALIFIERS:
+        if c_prefix == word or c_unit.startswith(word):
+            if en(it.get("prefix")) != english:
+                fail(f"en {where}: {c_prefix}{it.get('value')}{c_unit} must read {english!r} "
+                     f"before the number, got the prefix {en(it.get('prefix'))!r}")
+            break
+    for size, english in EN_MAGNITUDES:
+        if size in c_unit and english not in " ".join((en(it.get("unit")), en(it.get("label")), heading)):
+            fail(f"en {where}: {it.get('value')}{c_unit} must say {english!r} in its unit "
+                 f"or label, got {en(it.get('unit'))!r} / {en(it.get('label'))!r}")
+
 items, texts, captions, n_slides = [], [], [], 0
+en_texts = []
 for path in sorted(glob.glob(os.path.join(deck, "slides", "*.json"))):
     name = os.path.basename(path)
     if name.startswith(("_", ".")):
@@ -108,6 +146,8 @@ for path in sorted(glob.glob(os.path.join(deck, "slides", "*.json"))):
     for key in ("title", "subtitle", "body", "caption", "note"):
         if zh(doc.get(key)):
             texts.append(zh(doc[key]))
+            if isinstance(doc[key], dict):
+                en_texts.append(en(doc[key]))
     for key in ("image", "background"):
         v = doc.get(key)
         if isinstance(v, str) and not v.startswith("#") and not os.path.isfile(os.path.join(deck, v)):
@@ -117,9 +157,14 @@ for path in sorted(glob.glob(os.path.join(deck, "slides", "*.json"))):
         captions.append(cap)
         if not cap.endswith("（示意插图）"):
             fail(f"{name}: photo caption must mark the drawing as an illustration, got {cap!r}")
+        if isinstance(doc.get("caption"), dict) and not en(doc["caption"]).endswith("(illustration)"):
+            fail(f"{name}: the English caption must end in \"(illustration)\", got {en(doc['caption'])!r}")
     if doc.get("type") in ("stats", "chart"):
-        for it in doc.get("items", []):
+        for i, it in enumerate(doc.get("items", [])):
             items.append((name, zh_item(it)))
+            if isinstance(it.get("label"), dict):
+                check_english(f"{name} items[{i}]", it,
+                              en(doc.get("title")) if doc["type"] == "chart" else "")
 
 if not 18 <= n_slides <= 30:
     fail(f"expected 18 to 30 slides, got {n_slides}")
@@ -144,8 +189,14 @@ for phrase in PHRASES:
 for cap in CAPTIONS:
     if not any(c.startswith(cap) for c in captions):
         fail(f"expected a photo slide captioned {cap!r}, not found")
+if any(en_texts):
+    en_all = "\n".join(en_texts)
+    for phrase in EN_PHRASES:
+        if phrase not in en_all:
+            fail(f"en: expected the phrase {phrase!r} somewhere in the English slide text, not found")
 
-print(f"demo_figures: {len(FIGURES)} figures, {len(PHRASES)} phrases, {n_slides} slides, {failures} failures")
+print(f"demo_figures: {len(FIGURES)} figures, {len(PHRASES)} phrases, "
+      f"{len(EN_PHRASES) if any(en_texts) else 0} English phrases, {n_slides} slides, {failures} failures")
 sys.exit(1 if failures else 0)
 PY
 }
@@ -156,12 +207,20 @@ check_deck "$deck" || status=1
 # The checker itself must notice an altered figure and a dropped qualifier.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for mutation in 's/"value": 58.58/"value": 58.6/' 's/"近"/"约"/' 's/"余人次"/"人次"/'; do
+# Each case is "SED-SCRIPT|the start of the failure it must cause".
+for case in 's/"value": 58.58/"value": 58.6/|FAIL: row' \
+            's/"近"/"约"/|FAIL: row' \
+            's/"余人次"/"人次"/|FAIL: row' \
+            's/"en": "nearly"/"en": "about"/|FAIL: en ' \
+            's/100\\u00a0million\\u00a0yuan/yuan/|FAIL: en '; do
+  mutation=${case%|*} expect=${case#*|}
+  # the English cases need a deck with English to alter
+  if [ "$expect" = "FAIL: en " ] && ! grep -q '"en": ' "$deck"/slides/*.json; then continue; fi
   rm -rf "$tmp/deck" && mkdir -p "$tmp/deck" && cp -r "$deck/slides" "$tmp/deck/"
   if [ -d "$deck/assets" ]; then cp -r "$deck/assets" "$tmp/deck/"; fi
   sed -i "$mutation" "$tmp"/deck/slides/*.json
   out=$(check_deck "$tmp/deck")
-  if ! printf '%s\n' "$out" | grep -q '^FAIL: row'; then
+  if ! printf '%s\n' "$out" | grep -q "^$expect"; then
     echo "FAIL: the figure check missed a deck altered by sed '$mutation'"
     status=1
   fi
