@@ -16,6 +16,7 @@
 
 #include "anim.h"
 #include "diag.h"
+#include "schedule.h"
 
 #define DECK_DEFAULT_WIDTH 1920
 #define DECK_DEFAULT_HEIGHT 1080
@@ -141,6 +142,7 @@ typedef struct slide {
     chart_kind chart;       /* chart */
     slide_qr qr;            /* any type */
     deck_translations other; /* the texts of the language not shown */
+    schedule schedule;      /* any type: when it is shown; unset: always */
     char *error;            /* SLIDE_BROKEN: "PATH:LINE:COL: MESSAGE" */
 } slide;
 

@@ -145,10 +145,16 @@ void bind_apply_defaults(deck_loader *L, const field_table *t, void *base)
         case FIELD_OBJECT:
             bind_apply_defaults(L, f->sub, slot);
             break;
+        case FIELD_SCHEDULE:
+            *(schedule *)slot = (schedule){0}; /* unset: always shown */
+            break;
         case FIELD_TYPE:
         case FIELD_IMAGE:
         case FIELD_BACKGROUND:
         case FIELD_ITEMS:
+        case FIELD_DATE:
+        case FIELD_WEEKDAYS:
+        case FIELD_HOURS:
             break;
         }
         if (f->deck_offset && L->settings) {

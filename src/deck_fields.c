@@ -126,6 +126,22 @@ static bool row_equal(const field *f, const void *a, const void *b)
         return SAME(int, f->offset) && SAME(int, f->offset + sizeof(int));
     case FIELD_OBJECT:
         return format_equal(f->sub, at_const(a, f->offset), at_const(b, f->offset));
+    case FIELD_SCHEDULE:
+        return schedule_equal(at_const(a, f->offset), at_const(b, f->offset));
+    case FIELD_DATE:
+        return SAME(bool, f->has_offset) &&
+               (!*(const bool *)at_const(a, f->has_offset) || SAME(long long, f->offset));
+    case FIELD_WEEKDAYS:
+        return SAME(unsigned, f->offset);
+    case FIELD_HOURS: {
+        if (!SAME(size_t, f->has_offset))
+            return false;
+        const schedule_hours *ha = at_const(a, f->offset), *hb = at_const(b, f->offset);
+        for (size_t k = 0; k < *(const size_t *)at_const(a, f->has_offset); k++)
+            if (ha[k].start_s != hb[k].start_s || ha[k].end_s != hb[k].end_s)
+                return false;
+        return true;
+    }
     case FIELD_ITEMS: {
         if (!SAME(size_t, f->has_offset))
             return false;
@@ -204,6 +220,10 @@ static void dup_rows(const field_table *t, void *base, bool *failed)
         case FIELD_ENUM:
         case FIELD_TRANSITION:
         case FIELD_SIZE:
+        case FIELD_SCHEDULE:
+        case FIELD_DATE:
+        case FIELD_WEEKDAYS:
+        case FIELD_HOURS:
             break; /* plain values: copied with the struct */
         }
     }

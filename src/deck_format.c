@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "qr.h"
+#include "schedule.h"
 
 #define TABLE(rows) {rows, sizeof rows / sizeof rows[0]}
 
@@ -161,6 +162,24 @@ static const field qr_rows[] = {
 };
 static const field_table qr_table = TABLE(qr_rows);
 
+static const field schedule_rows[] = {
+    {.key = "from", .kind = FIELD_DATE, .offset = offsetof(schedule, from_day),
+     .has_offset = offsetof(schedule, has_from),
+     .doc = "First day shown, \"YYYY-MM-DD\" (inclusive). 开始日期（含当天）。"},
+    {.key = "until", .kind = FIELD_DATE, .offset = offsetof(schedule, until_day),
+     .has_offset = offsetof(schedule, has_until),
+     .doc = "Last day shown, \"YYYY-MM-DD\" (inclusive). 结束日期（含当天）。"},
+    {.key = "days", .kind = FIELD_WEEKDAYS, .offset = offsetof(schedule, days),
+     .names = schedule_day_all_names,
+     .doc = "Weekdays shown: a name or a list, e.g. [\"sat\", \"sun\"] or [\"周六\", \"周日\"] "
+            "(default: every day). 星期几显示。"},
+    {.key = "hours", .kind = FIELD_HOURS, .ranged = true, .min = 1, .max = SCHEDULE_MAX_HOURS,
+     .offset = offsetof(schedule, hours), .has_offset = offsetof(schedule, n_hours),
+     .doc = "Hours of the day shown: \"HH:MM-HH:MM\" or a list of them, e.g. \"11:30-13:30\" "
+            "(the end is not included; default: all day). 每天显示的时段。"},
+};
+static const field_table schedule_table = TABLE(schedule_rows);
+
 static const field slide_rows[] = {
     {.key = "type", .kind = FIELD_TYPE, .required = FIELD_ALWAYS, .names = format_slide_type_names,
      .doc = "title 封面, text 文字, photo 照片, stats 数字, chart 图表"},
@@ -224,5 +243,8 @@ static const field slide_rows[] = {
     {.key = "qr", .kind = FIELD_OBJECT, .sub = &qr_table, .shorthand = "text",
      .offset = offsetof(slide, qr),
      .doc = "A take-home QR code in the bottom-right corner: a URL or any text (at most 213 bytes of UTF-8), or {\"text\": ..., \"caption\": ...}. 右下角的二维码：网址或文字，可加说明。"},
+    {.key = "schedule", .kind = FIELD_SCHEDULE, .sub = &schedule_table,
+     .offset = offsetof(slide, schedule),
+     .doc = "When the slide is shown, on the local clock: {\"from\", \"until\", \"days\", \"hours\"}, each optional; outside it the slide is skipped. 播放时间表：日期、星期、时段，之外不显示。"},
 };
 const field_table format_slide_table = TABLE(slide_rows);

@@ -34,9 +34,15 @@ typedef enum {
     FIELD_SIZE,       /* two ints, [width, height] */
     FIELD_OBJECT,     /* a nested object read by `sub` */
     FIELD_ITEMS,      /* an array of objects read by `sub` */
+    FIELD_SCHEDULE,   /* schedule (schedule.h): an object read by `sub`,
+                         then checked as a whole */
+    FIELD_DATE,       /* long long days, "YYYY-MM-DD"; `has_offset` a bool */
+    FIELD_WEEKDAYS,   /* unsigned weekday bits, a name or an array of names */
+    FIELD_HOURS,      /* schedule_hours[], "HH:MM-HH:MM" or an array of them;
+                         `has_offset` the size_t count, max the most */
 } field_kind;
 
-#define FIELD_KIND_COUNT (FIELD_ITEMS + 1)
+#define FIELD_KIND_COUNT (FIELD_HOURS + 1)
 
 typedef struct field field;
 

@@ -11,6 +11,11 @@
 #define PATH_PATTERN "^(?!/)(?!.*(^|/)\\.\\.(/|$))"
 #define COLOR_PATTERN "^#[0-9A-Fa-f]{6}$"
 #define BACKGROUND_PATH_PATTERN "^(?!#)(?!/)(?!.*(^|/)\\.\\.(/|$))"
+/* The shapes schedule_parse_hours and civil_parse_date read; the values
+ * (25:00, 2026-02-30) only the loader refuses. */
+#define DATE_PATTERN "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+#define CLOCK_PATTERN "[0-9]{2}:[0-9]{2}(:[0-9]{2})?"
+#define HOURS_PATTERN "^ *" CLOCK_PATTERN " *- *" CLOCK_PATTERN " *$"
 
 static cJSON *property(const field *f, unsigned type_bit);
 
@@ -191,6 +196,33 @@ static cJSON *property(const field *f, unsigned type_bit)
         }
         cJSON_Delete(o);
         o = object_of(f->sub, type_bit);
+        break;
+    }
+    case FIELD_SCHEDULE:
+        cJSON_Delete(o);
+        o = object_of(f->sub, type_bit);
+        break;
+    case FIELD_DATE:
+        cJSON_AddStringToObject(o, "type", "string");
+        cJSON_AddStringToObject(o, "pattern", DATE_PATTERN);
+        break;
+    case FIELD_WEEKDAYS:
+    case FIELD_HOURS: { /* one, or an array of them */
+        cJSON *one = cJSON_CreateObject();
+        cJSON_AddStringToObject(one, "type", "string");
+        if (f->kind == FIELD_WEEKDAYS)
+            cJSON_AddItemToObject(one, "enum", names_array(f->names));
+        else
+            cJSON_AddStringToObject(one, "pattern", HOURS_PATTERN);
+        cJSON *many = cJSON_CreateObject();
+        cJSON_AddStringToObject(many, "type", "array");
+        cJSON_AddNumberToObject(many, "minItems", 1);
+        if (f->kind == FIELD_HOURS)
+            cJSON_AddNumberToObject(many, "maxItems", f->max);
+        cJSON_AddItemToObject(many, "items", cJSON_Duplicate(one, true));
+        cJSON *any = cJSON_AddArrayToObject(o, "oneOf");
+        cJSON_AddItemToArray(any, one);
+        cJSON_AddItemToArray(any, many);
         break;
     }
     case FIELD_ITEMS:

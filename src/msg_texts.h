@@ -299,3 +299,42 @@ MSG(WORD_A_SIZE, "an array [width, height]", "数组 [宽, 高]")
 MSG(WORD_AN_ARRAY_WANT, "an array", "数组")
 MSG(WORD_AN_OBJECT_WANT, "an object", "对象")
 MSG(WORD_STRING_OR_OBJECT, "a string or an object {\"%s\": ...}", "文字或对象 {\"%s\": …}")
+
+/* ---- a slide's schedule (deck_bind_kinds.c) -------------------------------- */
+MSG(SCHEDULE_BAD_DATE,
+    "%s must be a date \"YYYY-MM-DD\", like \"2026-06-01\"; got \"%s\"",
+    "%s 应是日期 \"YYYY-MM-DD\"，例如 \"2026-06-01\"，却是 \"%s\"")
+MSG(SCHEDULE_UNTIL_BEFORE_FROM,
+    "schedule.until \"%s\" is before schedule.from \"%s\", so the slide would never be shown; "
+    "swap them",
+    "schedule.until \"%s\" 早于 schedule.from \"%s\"，这张幻灯片永远不会显示；请把两个日期对调")
+MSG(SCHEDULE_BAD_DAY,
+    "%s must be a weekday (%s); got \"%s\"",
+    "%s 应是星期几（%s），却是 \"%s\"")
+MSG(SCHEDULE_BAD_DAY_NEAR,
+    "%s must be a weekday (%s); got \"%s\" — did you mean \"%s\"?",
+    "%s 应是星期几（%s），却是 \"%s\"，是不是想写 \"%s\"？")
+MSG(SCHEDULE_DAY_TWICE,
+    "%s names %s a second time; once is enough",
+    "%s 又写了一次 %s；写一次就够了")
+MSG(SCHEDULE_HOURS_SHAPE,
+    "%s must be a range of hours \"HH:MM-HH:MM\", like \"09:00-12:00\"; got \"%s\"",
+    "%s 应是时段 \"HH:MM-HH:MM\"，例如 \"09:00-12:00\"，却是 \"%s\"")
+MSG(SCHEDULE_HOURS_CLOCK,
+    "%s: \"%.*s\" is not a time of day (00:00 to 23:59, and 24:00 to end a range)",
+    "%s：\"%.*s\" 不是有效的时刻（00:00 到 23:59，时段结尾可写 24:00）")
+MSG(SCHEDULE_HOURS_EMPTY,
+    "%s \"%s\" ends where it starts, so it is never on",
+    "%s \"%s\" 的开始和结束是同一时刻，这个时段永远不会显示")
+MSG(SCHEDULE_HOURS_BACKWARDS,
+    "%s \"%s\" ends before it starts; a range cannot pass midnight: write two, \"%s-24:00\" "
+    "and \"00:00-%s\"",
+    "%s \"%s\" 的结束早于开始；一个时段不能跨过午夜：请写成两个，\"%s-24:00\" 和 \"00:00-%s\"")
+MSG(SCHEDULE_NEVER_ON,
+    "the schedule is never on: no day from \"from\" to \"until\" is one of its \"days\", so "
+    "the slide is never shown",
+    "这个时间表永远不会生效：从 \"from\" 到 \"until\" 之间没有一天是 \"days\" 里的星期，这张幻灯片永远不会显示")
+MSG(WORD_A_DATE, "a date \"YYYY-MM-DD\"", "日期 \"YYYY-MM-DD\"")
+MSG(WORD_WEEKDAYS, "a weekday or an array of weekdays", "星期几，或星期几的数组")
+MSG(WORD_HOURS, "a range of hours \"HH:MM-HH:MM\" or an array of them",
+    "时段 \"HH:MM-HH:MM\"，或时段的数组")

@@ -13,6 +13,19 @@ static bool on_day(const schedule *s, long long day)
     return !s->days || (s->days & (1u << civil_weekday(day)));
 }
 
+bool schedule_equal(const schedule *a, const schedule *b)
+{
+    if (a->set != b->set || a->has_from != b->has_from || a->has_until != b->has_until ||
+        (a->has_from && a->from_day != b->from_day) ||
+        (a->has_until && a->until_day != b->until_day) || a->days != b->days ||
+        a->n_hours != b->n_hours)
+        return false;
+    for (size_t i = 0; i < a->n_hours; i++)
+        if (a->hours[i].start_s != b->hours[i].start_s || a->hours[i].end_s != b->hours[i].end_s)
+            return false;
+    return true;
+}
+
 bool schedule_on(const schedule *s, long long t)
 {
     if (!s->set)
@@ -93,6 +106,11 @@ const char *const schedule_day_names[] = {"mon", "tue", "wed", "thu", "fri", "sa
                                           NULL};
 static const char *const english_names[] = {"monday", "tuesday", "wednesday", "thursday",
                                             "friday", "saturday", "sunday", NULL};
+const char *const schedule_day_all_names[] = {
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "周一", "周二", "周三", "周四", "周五", "周六", "周日", "周天",
+    "星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日", "星期天", NULL};
 static const char *const chinese_digits[] = {"一", "二", "三", "四", "五", "六", "日"};
 
 int schedule_parse_day(const char *name)
@@ -184,11 +202,11 @@ schedule_hours_status schedule_parse_hours(const char *s, schedule_hours *out, s
         st = range_end(s, &p, true, '\0', &end, bad_at);
     if (st != SCHEDULE_HOURS_OK)
         return st;
+    out->start_s = start;
+    out->end_s = end;
     if (end == start)
         return SCHEDULE_HOURS_EMPTY;
     if (end < start)
         return SCHEDULE_HOURS_BACKWARDS;
-    out->start_s = start;
-    out->end_s = end;
     return SCHEDULE_HOURS_OK;
 }

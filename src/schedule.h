@@ -35,6 +35,9 @@ typedef struct {
     schedule_hours hours[SCHEDULE_MAX_HOURS];
 } schedule;
 
+/* Whether a and b say the same (every part that is set equal). */
+bool schedule_equal(const schedule *a, const schedule *b);
+
 /* Whether a slide with schedule s is shown at local time t. An unset
  * schedule is always on. */
 bool schedule_on(const schedule *s, long long t);
@@ -60,6 +63,9 @@ const char *schedule_suggest_day(const char *name);
 
 /* The names a message lists: "mon", .., "sun", "周一", .., "周日", NULL. */
 extern const char *const schedule_day_names[];
+/* Every whole name schedule_parse_day takes, in small letters (the schema's
+ * list): "mon", "monday", .., "周一", "星期一", .., "周天", "星期天", NULL. */
+extern const char *const schedule_day_all_names[];
 
 typedef enum {
     SCHEDULE_HOURS_OK,
@@ -70,8 +76,9 @@ typedef enum {
 } schedule_hours_status;
 
 /* One hours range "HH:MM-HH:MM" (spaces around '-' allowed, seconds
- * "HH:MM:SS" too); "24:00" may end a range. On OK sets *out; on CLOCK
- * *bad_at is the offset in s of the time that is wrong. */
+ * "HH:MM:SS" too); "24:00" may end a range. On OK, EMPTY and BACKWARDS sets
+ * *out to the two times as read; on CLOCK *bad_at is the offset in s of the
+ * time that is wrong. */
 schedule_hours_status schedule_parse_hours(const char *s, schedule_hours *out, size_t *bad_at);
 
 #endif

@@ -198,6 +198,51 @@ awk '/^`slides\/deck.json`/ { found = 1 } found && /^```$/ && inside { exit }
 [ -s "$example/slides/deck.json" ] || fail "no deck.json example found in docs/deck-format.md"
 expect "the documented deck.json in a new deck" 0 "$example"
 
+# Schedules: good ones say nothing; every mistake at its line and column,
+# a wrong time at the time itself, in both languages.
+scheduled=$tmp/scheduled
+write "$scheduled" slides/010-a.json "$title"
+write "$scheduled" slides/020-fair.json '{"type": "title", "title": "Fair",
+ "schedule": {"from": "2026-06-01", "until": "2026-06-07", "days": ["sat", "周日"]}}'
+write "$scheduled" slides/030-lunch.json '{"type": "text", "body": "Lunch",
+ "schedule": {"hours": ["11:30-13:30", "18:00-24:00"], "days": "Friday"}}'
+expect "good schedules" 0 "$scheduled"
+
+bad_schedule=$tmp/bad_schedule
+write "$bad_schedule" slides/010-a.json "$title"
+write "$bad_schedule" slides/020-b.json '{"type": "title", "title": "B",
+ "schedule": {"from": "2026-06-03", "until": "2026-06-01", "days": ["sat", "mnday", "sat"],
+   "hours": ["09:00-12:00", "25:00-26:00", "09:00 - 24:30", "22:00-02:00", "12:00-12:00", "9-12"]}}'
+write "$bad_schedule" slides/030-c.json '{"type": "text", "body": "x",
+ "schedule": {"from": "2026-06-01", "until": "2026-06-01", "days": "sun", "frm": 1}}'
+write "$bad_schedule" slides/040-d.json '{"type": "text", "body": "x",
+ "schedule": {"from": "2026-13-01", "until": 5, "days": 3, "hours": []}}'
+write "$bad_schedule" slides/050-e.json '{"type": "text", "body": "x", "schedule": "weekends"}'
+expect "bad schedules" 1 "$bad_schedule" \
+    'slides/020-b.json:2:46: error: schedule.until "2026-06-01" is before schedule.from "2026-06-03", so the slide would never be shown; swap them' \
+    'slides/020-b.json:2:76: error: schedule.days[1] must be a weekday (mon, tue, wed, thu, fri, sat, sun, 周一, 周二, 周三, 周四, 周五, 周六, 周日); got "mnday" — did you mean "monday"?' \
+    'slides/020-b.json:2:85: warning: schedule.days[2] names "sat" a second time; once is enough' \
+    'slides/020-b.json:3:30: error: schedule.hours[1]: "25:00" is not a time of day (00:00 to 23:59, and 24:00 to end a range)' \
+    'slides/020-b.json:3:53: error: schedule.hours[2]: "24:30" is not a time of day (00:00 to 23:59, and 24:00 to end a range)' \
+    'slides/020-b.json:3:61: error: schedule.hours[3] "22:00-02:00" ends before it starts; a range cannot pass midnight: write two, "22:00-24:00" and "00:00-02:00"' \
+    'slides/020-b.json:3:76: error: schedule.hours[4] "12:00-12:00" ends where it starts, so it is never on' \
+    'slides/020-b.json:3:91: error: schedule.hours[5] must be a range of hours "HH:MM-HH:MM", like "09:00-12:00"; got "9-12"' \
+    'slides/030-c.json:2:14: warning: the schedule is never on: no day from "from" to "until" is one of its "days", so the slide is never shown' \
+    'slides/030-c.json:2:75: warning: unknown key "frm" in schedule — did you mean "from"?' \
+    'slides/040-d.json:2:23: error: schedule.from must be a date "YYYY-MM-DD", like "2026-06-01"; got "2026-13-01"' \
+    'slides/040-d.json:2:46: error: schedule.until must be a date "YYYY-MM-DD", got the number 5' \
+    'slides/040-d.json:2:57: error: schedule.days must be a weekday or an array of weekdays, got the number 3' \
+    'slides/040-d.json:2:69: error: schedule.hours must have 1 to 8 entries, got 0' \
+    'slides/050-e.json:1:43: error: schedule must be an object, got the string "weekends"'
+opts=(--messages zh)
+zh_schedule=$tmp/zh_schedule
+write "$zh_schedule" slides/010-a.json '{"type": "title", "title": "A",
+ "schedule": {"days": ["周八"], "hours": "12:00-25:00"}}'
+expect "schedule messages in Chinese" 1 "$zh_schedule" \
+    'slides/010-a.json:2:24: error: schedule.days[0] 应是星期几（mon, tue, wed, thu, fri, sat, sun, 周一, 周二, 周三, 周四, 周五, 周六, 周日），却是 "周八"，是不是想写 "周六"？' \
+    'slides/010-a.json:2:47: error: schedule.hours："25:00" 不是有效的时刻（00:00 到 23:59，时段结尾可写 24:00）'
+opts=()
+
 # --strict: a warning fails the check, said as an error.
 opts=(--strict)
 expect "--strict" 1 "$warned" \

@@ -169,8 +169,20 @@ static void mutate(const field *f, void *base)
     case FIELD_SIZE:
         ((int *)at)[1] += 1;
         break;
+    case FIELD_DATE:
+        *(bool *)((char *)base + f->has_offset) = true;
+        *(long long *)at += 1;
+        break;
+    case FIELD_WEEKDAYS:
+        *(unsigned *)at ^= 1;
+        break;
+    case FIELD_HOURS:
+        *(size_t *)((char *)base + f->has_offset) = 1;
+        ((schedule_hours *)at)[0] = (schedule_hours){3600, 7200};
+        break;
     case FIELD_TYPE:
     case FIELD_OBJECT:
+    case FIELD_SCHEDULE:
     case FIELD_ITEMS:
         break; /* walked by the caller */
     }
@@ -192,9 +204,9 @@ static void check_rows_compared(const char *what, const field_table *t, make_fn 
         const field *f = &t->rows[i];
         if (f->kind == FIELD_TYPE)
             continue;
-        if (f->kind == FIELD_OBJECT || f->kind == FIELD_ITEMS) {
+        if (f->kind == FIELD_OBJECT || f->kind == FIELD_SCHEDULE || f->kind == FIELD_ITEMS) {
             check_rows_compared(what, f->sub, make_one, free_one, equal,
-                                f->kind == FIELD_OBJECT ? depth_offset + f->offset : 0,
+                                f->kind != FIELD_ITEMS ? depth_offset + f->offset : 0,
                                 f->kind == FIELD_ITEMS);
             continue;
         }

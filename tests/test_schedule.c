@@ -216,8 +216,8 @@ static const hours_row HOURS[] = {
     {"24:00-24:00", SCHEDULE_HOURS_CLOCK, 0, 0, 0},
     {"09:00-24:30", SCHEDULE_HOURS_CLOCK, 0, 0, 6},
     {"9:00-12:00", SCHEDULE_HOURS_CLOCK, 0, 0, 0},
-    {"12:00-12:00", SCHEDULE_HOURS_EMPTY, 0, 0, 0},
-    {"22:00-02:00", SCHEDULE_HOURS_BACKWARDS, 0, 0, 0},
+    {"12:00-12:00", SCHEDULE_HOURS_EMPTY, 12 * 3600, 12 * 3600, 0},
+    {"22:00-02:00", SCHEDULE_HOURS_BACKWARDS, 22 * 3600, 2 * 3600, 0},
     {"9-12", SCHEDULE_HOURS_SHAPE, 0, 0, 0},
     {"0900-1200", SCHEDULE_HOURS_SHAPE, 0, 0, 0},
     {"09:00", SCHEDULE_HOURS_SHAPE, 0, 0, 0},
@@ -234,7 +234,10 @@ static void test_hours(void)
         size_t bad = 0;
         schedule_hours_status st = schedule_parse_hours(r->text, &h, &bad);
         CHECK(st == r->status, "\"%s\": expected status %d, got %d", r->text, r->status, st);
-        if (st == SCHEDULE_HOURS_OK && r->status == SCHEDULE_HOURS_OK)
+        /* The two times as read come back for the messages too. */
+        bool has_times = st == SCHEDULE_HOURS_OK || st == SCHEDULE_HOURS_EMPTY ||
+                         st == SCHEDULE_HOURS_BACKWARDS;
+        if (st == r->status && has_times)
             CHECK(h.start_s == r->start_s && h.end_s == r->end_s,
                   "\"%s\": expected %d-%d, got %d-%d", r->text, r->start_s, r->end_s,
                   h.start_s, h.end_s);
@@ -313,8 +316,31 @@ static void test_ever_on(void)
     }
 }
 
+/* Every name the schema lists is one the loader takes; schedule_equal
+ * looks at every part. */
+static void test_names_and_equal(void)
+{
+    for (size_t i = 0; schedule_day_all_names[i]; i++)
+        CHECK(schedule_parse_day(schedule_day_all_names[i]) >= 0, "\"%s\" is listed but refused",
+              schedule_day_all_names[i]);
+    schedule base = {.set = true, .has_from = true, .from_day = 20605, .days = 0x60,
+                     .n_hours = 1, .hours = {{9 * 3600, 12 * 3600}}};
+    schedule other[5];
+    for (int k = 0; k < 5; k++)
+        other[k] = base;
+    other[0].set = false;
+    other[1].from_day++;
+    other[2].days = 0x40;
+    other[3].hours[0].end_s++;
+    other[4].n_hours = 0;
+    CHECK(schedule_equal(&base, &base), "a schedule differs from itself");
+    for (int k = 0; k < 5; k++)
+        CHECK(!schedule_equal(&base, &other[k]), "change %d: expected a difference", k);
+}
+
 int main(void)
 {
+    test_names_and_equal();
     test_rows();
     test_walk();
     test_hours();
