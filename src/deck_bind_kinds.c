@@ -508,15 +508,6 @@ static void bind_weekdays(deck_loader *L, const field *f, const cJSON *v, const 
     *(unsigned *)bind_at(base, f->offset) = days;
 }
 
-/* "09:30", or "09:30:15" when the seconds are not 0. */
-static void clock_text(int secs, char *out, size_t cap)
-{
-    if (secs % 60)
-        snprintf(out, cap, "%02d:%02d:%02d", secs / 3600, secs / 60 % 60, secs % 60);
-    else
-        snprintf(out, cap, "%02d:%02d", secs / 3600, secs / 60 % 60);
-}
-
 /* One hours range at `path`; false after saying what is wrong with it. */
 static bool bind_one_hours(deck_loader *L, const cJSON *v, const char *path, schedule_hours *out)
 {
@@ -549,8 +540,8 @@ static bool bind_one_hours(deck_loader *L, const cJSON *v, const char *path, sch
         break;
     case SCHEDULE_HOURS_BACKWARDS: {
         char start[16], end[16];
-        clock_text(h.start_s, start, sizeof start);
-        clock_text(h.end_s, end, sizeof end);
+        schedule_clock_text(h.start_s, start, sizeof start);
+        schedule_clock_text(h.end_s, end, sizeof end);
         REPORT_AT(L, DIAG_ERROR, path, false, MSG_SCHEDULE_HOURS_BACKWARDS, path, text, start, end);
         break;
     }

@@ -1,6 +1,7 @@
 #include "schedule.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "civil.h"
@@ -26,20 +27,37 @@ bool schedule_equal(const schedule *a, const schedule *b)
     return true;
 }
 
-bool schedule_on(const schedule *s, long long t)
+schedule_why schedule_why_off(const schedule *s, long long t)
 {
     if (!s->set)
-        return true;
+        return SCHEDULE_IS_ON;
     long long day = civil_floor_div(t, SCHEDULE_DAY_S);
+    if (s->has_from && day < s->from_day)
+        return SCHEDULE_BEFORE_FROM;
+    if (s->has_until && day > s->until_day)
+        return SCHEDULE_AFTER_UNTIL;
     if (!on_day(s, day))
-        return false;
+        return SCHEDULE_OFF_DAY;
     if (!s->n_hours)
-        return true;
+        return SCHEDULE_IS_ON;
     long long sec = t - day * SCHEDULE_DAY_S;
     for (size_t i = 0; i < s->n_hours; i++)
         if (sec >= s->hours[i].start_s && sec < s->hours[i].end_s)
-            return true;
-    return false;
+            return SCHEDULE_IS_ON;
+    return SCHEDULE_OFF_HOURS;
+}
+
+bool schedule_on(const schedule *s, long long t)
+{
+    return schedule_why_off(s, t) == SCHEDULE_IS_ON;
+}
+
+void schedule_clock_text(int secs, char *out, size_t cap)
+{
+    if (secs % 60)
+        snprintf(out, cap, "%02d:%02d:%02d", secs / 3600, secs / 60 % 60, secs % 60);
+    else
+        snprintf(out, cap, "%02d:%02d", secs / 3600, secs / 60 % 60);
 }
 
 /* The first moment after t, on day `day`, at which the schedule may turn:

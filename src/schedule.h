@@ -47,6 +47,21 @@ bool schedule_on(const schedule *s, long long t);
  * past its last date, or on at every hour of every day from t on). */
 long long schedule_next_change(const schedule *s, long long t);
 
+/* Why s is off at local time t: the first part of it that rules t out, in
+ * the order schedule_on tests them; SCHEDULE_IS_ON when it is on. */
+typedef enum {
+    SCHEDULE_IS_ON,
+    SCHEDULE_BEFORE_FROM, /* a day before "from" */
+    SCHEDULE_AFTER_UNTIL, /* a day after "until" */
+    SCHEDULE_OFF_DAY,     /* a weekday not in "days" */
+    SCHEDULE_OFF_HOURS,   /* outside every range of "hours" */
+} schedule_why;
+schedule_why schedule_why_off(const schedule *s, long long t);
+
+/* "09:30", or "09:30:15" when the seconds are not 0, "24:00" for the end
+ * of the day: a time of day in seconds as a deck writes it. */
+void schedule_clock_text(int secs, char *out, size_t cap);
+
 /* Whether s is on at some moment at all (false: its dates hold none of its
  * weekdays, or its last date is before its first). */
 bool schedule_ever_on(const schedule *s);

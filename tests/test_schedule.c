@@ -338,9 +338,44 @@ static void test_names_and_equal(void)
         CHECK(!schedule_equal(&base, &other[k]), "change %d: expected a difference", k);
 }
 
+/* Why a schedule is off: the first part that rules the moment out. */
+static void test_why_off(void)
+{
+    static const struct {
+        spec sp;
+        const char *when;
+        schedule_why why;
+    } rows[] = {
+        {{"", "", "", ""}, "2026-06-01T10:00", SCHEDULE_IS_ON},
+        {{"2026-06-06", "2026-06-07", "sat", "09:00-10:00"}, "2026-06-01T12:00", SCHEDULE_BEFORE_FROM},
+        {{"2026-06-06", "2026-06-07", "sat", "09:00-10:00"}, "2026-06-08T09:30", SCHEDULE_AFTER_UNTIL},
+        {{"2026-06-06", "2026-06-07", "sat", "09:00-10:00"}, "2026-06-07T09:30", SCHEDULE_OFF_DAY},
+        {{"2026-06-06", "2026-06-07", "sat", "09:00-10:00"}, "2026-06-06T10:00", SCHEDULE_OFF_HOURS},
+        {{"2026-06-06", "2026-06-07", "sat", "09:00-10:00"}, "2026-06-06T09:59:59", SCHEDULE_IS_ON},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        schedule sc = rows[i].sp.from ? make(rows[i].sp) : (schedule){0};
+        schedule_why got = schedule_why_off(&sc, at(rows[i].when));
+        CHECK(got == rows[i].why, "row %zu at %s: expected %d, got %d", i, rows[i].when,
+              rows[i].why, got);
+        CHECK(schedule_on(&sc, at(rows[i].when)) == (got == SCHEDULE_IS_ON),
+              "row %zu: schedule_on disagrees", i);
+    }
+    static const struct {
+        int secs;
+        const char *text;
+    } clocks[] = {{0, "00:00"}, {9 * 3600 + 30 * 60, "09:30"}, {43215, "12:00:15"}, {86400, "24:00"}};
+    for (size_t i = 0; i < sizeof clocks / sizeof clocks[0]; i++) {
+        char buf[16];
+        schedule_clock_text(clocks[i].secs, buf, sizeof buf);
+        CHECK_STR(buf, clocks[i].text, "schedule_clock_text");
+    }
+}
+
 int main(void)
 {
     test_names_and_equal();
+    test_why_off();
     test_rows();
     test_walk();
     test_hours();
