@@ -76,6 +76,9 @@ bool app_apply_update(app *a, player_ms now_ms)
         return false;
     a->d = reload_deck(a->rl);
     a->diags = reload_diags(a->rl);
+    /* The player forgot which slides are on (their indices moved); the new
+     * deck may even sit where the old one was, so say it is new. */
+    a->lineup_deck = NULL;
     a->dirty = true;
     return true;
 }
@@ -257,6 +260,7 @@ static int app_init(app *a)
     a->p = player_new(a->d, 0);
     if (!a->p)
         return -1;
+    app_schedule_update(a, 0);
     const char *watch_mode = getenv("KIOSK_WATCH"); /* "poll": no inotify */
     a->lv = live_start(modes_deck_dir(o), watch_mode && strcmp(watch_mode, "poll") == 0);
     return 0;
@@ -267,6 +271,7 @@ static void app_teardown(app *a)
 {
     live_stop(a->lv);
     player_free(a->p);
+    lineup_free(&a->lineup);
     render_free(a->rc);
     if (a->rotated)
         SDL_DestroyTexture(a->rotated);

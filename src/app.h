@@ -11,6 +11,7 @@
 #include "deck.h"
 #include "diag.h"
 #include "gesture.h"
+#include "lineup.h"
 #include "live.h"
 #include "options.h"
 #include "player.h"
@@ -50,6 +51,9 @@ typedef struct {
     unsigned frames;
     Uint64 fps_since;
     double fps;
+    lineup lineup;          /* which slides are on now (app_schedule.c) */
+    const deck *lineup_deck; /* the deck it was worked out for; NULL after a reload */
+    long long lineup_local_ms, lineup_mono_ms; /* the clocks when it was */
 } app;
 
 /* Milliseconds since the show started: the player's clock (times
@@ -78,6 +82,15 @@ bool app_apply_update(app *a, player_ms now_ms);
 
 /* The window's size changed: the picture and the renderer follow. */
 void app_resized(app *a);
+
+/* Works out which slides are on by their schedules when a boundary has
+ * come, the deck changed or the wall clock was set, and tells the player
+ * and the play log what changed (app_schedule.c). */
+void app_schedule_update(app *a, player_ms now);
+/* The player-clock moment of the next schedule boundary; LLONG_MAX: none. */
+player_ms app_schedule_deadline(const app *a, player_ms now);
+/* A line for the staff overlay about schedules; "" when there is none. */
+void app_schedule_note(const app *a, char *buf, size_t cap);
 
 /* Runs the show until it quits or --exit-after passes (app_loop.c). */
 void app_loop(app *a);

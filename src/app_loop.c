@@ -62,6 +62,10 @@ static void staff_text(app *a, char *buf, size_t cap)
                      diag_count(a->diags, DIAG_WARNING));
     if (n > 0 && (size_t)n < cap)
         n += snprintf(buf + n, cap - (size_t)n, "%s", a->show_problems);
+    if (n > 0 && (size_t)n < cap) {
+        app_schedule_note(a, buf + n, cap - (size_t)n);
+        n += (int)strlen(buf + n);
+    }
     char line[2048];
     for (size_t i = 0; i < a->diags->n && i < 12 && n > 0 && (size_t)n < cap; i++) {
         diag_format(&a->diags->items[i], line, sizeof line);
@@ -228,11 +232,18 @@ void app_loop(app *a)
                 wake = exit_at;
             if (ping < wake)
                 wake = ping;
+            /* A slide's schedule turning: the show re-evaluates exactly then. */
+            player_ms turn = app_schedule_deadline(a, t);
+            if (turn < wake)
+                wake = turn;
             /* Show time runs time_scale times faster than the wall clock. */
             long long wait = (long long)((double)(wake - t) / a->time_scale);
             if (wait < 0)
                 wait = 0;
-            int got = wait > INT_MAX ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, (int)wait);
+            /* A deadline beyond SDL's int milliseconds (24 days): wake up
+             * then and sleep again. */
+            int got = wake == LLONG_MAX ? SDL_WaitEvent(&e)
+                                        : SDL_WaitEventTimeout(&e, wait > INT_MAX ? INT_MAX : (int)wait);
             if (got) {
                 input_handle(a, &e);
                 while (SDL_PollEvent(&e))
@@ -241,11 +252,14 @@ void app_loop(app *a)
             waited = true;
         }
         t = app_now(a);
+        app_schedule_update(a, t); /* a boundary before what else is due now */
         input_tick(a, t);
         player_tick(a->p, t);
         drain_events(a); /* with the deck their slide numbers belong to */
         if (app_apply_update(a, t))
             drain_events(a); /* the new deck's: a slide replaced in place */
+        app_schedule_update(a, t); /* the new deck's schedules */
+        drain_events(a); /* a slide that went off by its schedule */
         if (render_pump_images(a->rc))
             a->dirty = true;
         log_problems(a);

@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "player_state.h"
 
@@ -16,7 +17,7 @@ static const char *const cause_names[] = {
     [PLAYER_CAUSE_START] = "start",     [PLAYER_CAUSE_AUTO] = "auto",
     [PLAYER_CAUSE_SWIPE] = "swipe",     [PLAYER_CAUSE_KEY] = "key",
     [PLAYER_CAUSE_CHAPTER] = "chapter", [PLAYER_CAUSE_IDLE] = "idle",
-    [PLAYER_CAUSE_RELOAD] = "reload",
+    [PLAYER_CAUSE_RELOAD] = "reload",   [PLAYER_CAUSE_SCHEDULE] = "schedule",
 };
 
 const char *player_cause_name(player_cause cause)
@@ -37,9 +38,29 @@ const char *player_event_name(player_event_type type)
     return "?";
 }
 
-static bool playable(const deck *d, size_t i)
+static bool slide_ok(const deck *d, size_t i)
 {
     return d && i < d->n_slides && d->slides[i].type != SLIDE_BROKEN;
+}
+
+/* A slide the player may show: not broken, and on by the mask of
+ * player_set_on. */
+static bool playable(const player *p, size_t i)
+{
+    return slide_ok(p->d, i) && (!p->on || p->on[i]);
+}
+
+/* The first slide the player may show: where it starts and idle returns. */
+static void find_first(player *p)
+{
+    p->has_slide = false;
+    size_t n = p->d ? p->d->n_slides : 0;
+    for (size_t k = 0; k < n && !p->has_slide; k++) {
+        if (playable(p, k)) {
+            p->first = k;
+            p->has_slide = true;
+        }
+    }
 }
 
 size_t player_neighbour(const player *p, size_t i, int step)
@@ -47,7 +68,7 @@ size_t player_neighbour(const player *p, size_t i, int step)
     size_t n = p->d->n_slides;
     for (size_t k = 1; k <= n; k++) {
         size_t j = step > 0 ? (i + k) % n : (i + n - k % n) % n;
-        if (playable(p->d, j))
+        if (playable(p, j))
             return j;
     }
     return i;
@@ -125,7 +146,7 @@ void player_become_current(player *p, size_t i, player_ms t, player_ms since,
 static void move_to(player *p, size_t target, int direction, player_ms t,
                     player_cause cause)
 {
-    if (!p->has_slide || !playable(p->d, target))
+    if (!p->has_slide || !playable(p, target))
         return;
     if (p->drag == DRAG_ACTIVE)
         p->drag = DRAG_WAIT; /* the finger picks up again from where it is */
@@ -344,7 +365,7 @@ void player_prev(player *p, player_ms now, player_cause cause)
 
 int player_goto(player *p, size_t index, player_ms now, player_cause cause)
 {
-    if (!p->has_slide || !playable(p->d, index))
+    if (!p->has_slide || !playable(p, index))
         return -1;
     bool visitor = cause == PLAYER_CAUSE_KEY || cause == PLAYER_CAUSE_SWIPE ||
                    cause == PLAYER_CAUSE_CHAPTER;
@@ -387,7 +408,7 @@ size_t player_upcoming(const player *p, size_t out[PLAYER_UPCOMING_MAX])
                                               p->first};
     size_t n = 0;
     for (size_t i = 0; i < PLAYER_UPCOMING_MAX; i++) {
-        bool seen = candidates[i] == cur || !playable(p->d, candidates[i]);
+        bool seen = candidates[i] == cur || !playable(p, candidates[i]);
         for (size_t k = 0; k < n; k++)
             seen |= out[k] == candidates[i];
         if (!seen)
@@ -437,9 +458,42 @@ int player_current_chapter(const player *p)
 
 int player_goto_chapter(player *p, size_t i, player_ms now)
 {
-    if (i >= p->chapters.n)
+    if (i >= p->chapters.n || !p->d)
         return -1;
-    return player_goto(p, p->chapters.list[i].first_slide, now, PLAYER_CAUSE_CHAPTER);
+    /* Its first slide that is on now: a chapter's opening slide may be
+     * off by its schedule while the rest of the chapter plays. */
+    for (size_t k = p->chapters.list[i].first_slide; k < p->d->n_slides; k++)
+        if (chapters_of_slide(&p->chapters, k) == (int)i && playable(p, k))
+            return player_goto(p, k, now, PLAYER_CAUSE_CHAPTER);
+    return -1;
+}
+
+int player_set_on(player *p, const bool *on, player_ms now)
+{
+    /* What falls due at `now` itself (an advance) sees the new mask. */
+    player_tick(p, now - 1);
+    size_t n = p->d ? p->d->n_slides : 0;
+    bool any = false;
+    for (size_t k = 0; on && k < n && !any; k++)
+        any = on[k] && slide_ok(p->d, k);
+    if (!any) {
+        free(p->on);
+        p->on = NULL;
+    } else {
+        bool *copy = realloc(p->on, n * sizeof *copy);
+        if (!copy)
+            return -1;
+        memcpy(copy, on, n * sizeof *copy);
+        p->on = copy;
+    }
+    bool had_slide = p->has_slide;
+    find_first(p);
+    if (!had_slide || !p->has_slide)
+        return 0;
+    size_t dest = destination(p);
+    if (!playable(p, dest))
+        move_to(p, player_neighbour(p, dest, +1), +1, now, PLAYER_CAUSE_SCHEDULE);
+    return 0;
 }
 
 /* ---- life --------------------------------------------------------------- */
@@ -454,19 +508,16 @@ int player_replace_deck(player *p, const deck *d, size_t keep, bool same_slide, 
     player_tick(p, now);
     /* The slide on screen did not change: only the deck around it did, and
      * nothing the visitor sees moves. */
-    if (same_slide && !p->tr.active && p->drag != DRAG_ACTIVE && playable(d, keep)) {
+    /* The mask of player_set_on is by the old deck's indices. */
+    free(p->on);
+    p->on = NULL;
+    if (same_slide && !p->tr.active && p->drag != DRAG_ACTIVE && slide_ok(d, keep)) {
         p->d = d;
         p->cur = keep;
         p->has_pending = false;
         chapters_free(&p->chapters);
         int status = chapters_build(d, &p->chapters);
-        p->has_slide = false;
-        for (size_t k = 0; k < d->n_slides && !p->has_slide; k++) {
-            if (playable(d, k)) {
-                p->first = k;
-                p->has_slide = true;
-            }
-        }
+        find_first(p);
         return status;
     }
     p->d = d;
@@ -477,20 +528,13 @@ int player_replace_deck(player *p, const deck *d, size_t keep, bool same_slide, 
     chapters_free(&p->chapters);
     int status = chapters_build(d, &p->chapters);
 
-    p->has_slide = false;
-    size_t n = d ? d->n_slides : 0;
-    for (size_t k = 0; k < n; k++) {
-        if (playable(d, k)) {
-            p->first = k;
-            p->has_slide = true;
-            break;
-        }
-    }
+    find_first(p);
     if (!p->has_slide)
         return status;
+    size_t n = d->n_slides;
     if (keep >= n)
         keep = n - 1;
-    if (!playable(d, keep))
+    if (!playable(p, keep))
         keep = player_neighbour(p, keep, +1);
     player_become_current(p, keep, now, now, now, PLAYER_CAUSE_RELOAD);
     return status;
@@ -505,13 +549,7 @@ player *player_new(const deck *d, player_ms now)
     p->d = d;
     if (chapters_build(d, &p->chapters) < 0)
         goto fail;
-    size_t n = d ? d->n_slides : 0;
-    for (size_t k = 0; k < n && !p->has_slide; k++) {
-        if (playable(d, k)) {
-            p->first = k;
-            p->has_slide = true;
-        }
-    }
+    find_first(p);
     if (p->has_slide)
         player_become_current(p, p->first, now, now, now, PLAYER_CAUSE_START);
     return p;
@@ -525,5 +563,6 @@ void player_free(player *p)
     if (!p)
         return;
     chapters_free(&p->chapters);
+    free(p->on);
     free(p);
 }

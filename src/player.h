@@ -24,6 +24,7 @@ typedef enum {
     PLAYER_CAUSE_CHAPTER,
     PLAYER_CAUSE_IDLE,
     PLAYER_CAUSE_RELOAD,
+    PLAYER_CAUSE_SCHEDULE, /* the slide on screen went off by its schedule */
 } player_cause;
 
 typedef enum {
@@ -84,7 +85,7 @@ void player_free(player *p);
 #define PLAYER_EVENT_QUEUE 64      /* oldest events are dropped beyond this */
 
 /* Names for the play log: "start", "auto", "swipe", "key", "chapter",
- * "idle", "reload". */
+ * "idle", "reload", "schedule". */
 const char *player_cause_name(player_cause cause);
 /* The play log's event names: "show", "pause", "resume", "idle". */
 const char *player_event_name(player_event_type type);
@@ -172,6 +173,18 @@ int player_set_deck(player *p, const deck *d, player_ms now_ms);
  * other. Otherwise as player_set_deck, from `keep`. */
 int player_replace_deck(player *p, const deck *d, size_t keep, bool same_slide, player_ms now);
 
+/* Which slides may be shown from now on: on[i] for each slide of the deck
+ * (copied; NULL, or a mask with no playable slide on, means all of them).
+ * Slides that are off are skipped like broken ones: by the automatic
+ * advance, next / previous, idle return (which goes to the first slide
+ * that is on) and chapter jumps (to the chapter's first slide that is on).
+ * When the slide on screen, or arriving, is off it moves on to the next
+ * one that is on (SHOW, cause SCHEDULE). A change due at now_ms itself (an
+ * automatic advance) comes after the mask, so it skips what went off. A new deck (player_set_deck,
+ * player_replace_deck) starts with all on again. Returns -1 when memory
+ * runs out (the mask is then unchanged). */
+int player_set_on(player *p, const bool *on, player_ms now);
+
 /* The current slide: the one shown, or arriving, or queued to arrive.
  * Meaningless (0) when the deck has no playable slide. */
 size_t player_current(const player *p);
@@ -194,7 +207,8 @@ const char *player_chapter_name(const player *p, size_t i);
 size_t player_chapter_first_slide(const player *p, size_t i);
 /* The current slide's chapter, -1 before the first chapter. */
 int player_current_chapter(const player *p);
-/* Goes to the first slide of chapter i (cause CHAPTER); -1 if no such. */
+/* Goes to the first slide of chapter i that is on (cause CHAPTER); -1 if
+ * no such chapter, or none of its slides is on. */
 int player_goto_chapter(player *p, size_t i, player_ms now_ms);
 
 #endif

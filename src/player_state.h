@@ -56,6 +56,7 @@ struct player {
     double drag_dx, drag_offset;
 
     chapters chapters; /* built from d by chapters_build */
+    bool *on; /* per slide of d: on by its schedule (player_set_on); NULL: all */
 
     player_event events[PLAYER_EVENT_QUEUE];
     size_t event_head, event_count;
