@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "check_decode.h"
+#include "check_schedule.h"
 #include "figures.h"
 #include "datadir.h"
 #include "deck.h"
@@ -19,6 +20,7 @@
 #include "imgprobe.h"
 #include "json_pos.h"
 #include "layout_json.h"
+#include "lineup.h"
 #include "render.h"
 #include "utf8.h"
 
@@ -402,9 +404,14 @@ int mode_check(const kiosk_options *o)
                d->n_slides == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
                warnings == 1 ? "" : "s");
     fprintf(stderr, "%s\n", line);
+    int status = errors ? 1 : 0;
+    if (o->has_date && check_schedule_print(d, o->date_s, diags.lang, stdout) != 0) {
+        fprintf(stderr, "kiosk: out of memory\n");
+        status = 1;
+    }
     diag_list_clear(&diags);
     deck_free(d);
-    return errors ? 1 : 0;
+    return status;
 }
 
 /* ---- --render ------------------------------------------------------------------- */
@@ -439,9 +446,11 @@ static deck *open_for_drawing(const kiosk_options *o, headless *hl, int *status)
 }
 
 /* Removes what an earlier --render of a longer deck left in dir: the files
- * this mode names (exactly "%03zu.png") numbered above n_slides, and only
- * plain files. Nothing else is touched, not even "000.png" or "0042.png". */
-static int remove_stale_pngs(const char *dir, size_t n_slides)
+ * this mode names (exactly "%03zu.png") numbered above n_slides, or of a
+ * slide not drawn this time (drawn[k - 1] false; drawn NULL: all were),
+ * and only plain files. Nothing else is touched, not even "000.png" or
+ * "0042.png". */
+static int remove_stale_pngs(const char *dir, size_t n_slides, const bool *drawn)
 {
     DIR *dh = opendir(dir);
     if (!dh) {
@@ -458,7 +467,7 @@ static int remove_stale_pngs(const char *dir, size_t n_slides)
         size_t k = (size_t)strtoull(name, NULL, 10);
         char own[32];
         snprintf(own, sizeof own, "%03zu.png", k);
-        if (k <= n_slides || strcmp(own, name) != 0)
+        if (k == 0 || (k <= n_slides && (!drawn || drawn[k - 1])) || strcmp(own, name) != 0)
             continue;
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", dir, name);
@@ -485,7 +494,18 @@ int mode_render(const kiosk_options *o)
     deck *d = open_for_drawing(o, &hl, &status);
     if (!d)
         return 1;
+    /* --date: only the slides the show plays then, each under its own
+     * number, so 003.png is still the third slide file. */
+    lineup l = {0};
+    if (o->has_date && lineup_at(&l, d, o->date_s, 0) != 0) {
+        fprintf(stderr, "kiosk: out of memory\n");
+        headless_close(&hl);
+        deck_free(d);
+        return 1;
+    }
     for (size_t i = 0; i < d->n_slides; i++) {
+        if (l.on && !l.on[i])
+            continue;
         player_view v = {.to = i, .to_elapsed_ms = moment_ms(o, &d->slides[i]), .from = i};
         render_overlay ov = {.chapters = &hl.chapters, .current_chapter = -1};
         render_frame(hl.rc, &v, &ov);
@@ -497,8 +517,9 @@ int mode_render(const kiosk_options *o)
             status = 1;
         }
     }
-    if (remove_stale_pngs(o->render_dir, d->n_slides) != 0)
+    if (remove_stale_pngs(o->render_dir, d->n_slides, l.on) != 0)
         status = 1;
+    lineup_free(&l);
     headless_close(&hl);
     deck_free(d);
     return status;

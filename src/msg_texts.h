@@ -338,3 +338,34 @@ MSG(WORD_A_DATE, "a date \"YYYY-MM-DD\"", "日期 \"YYYY-MM-DD\"")
 MSG(WORD_WEEKDAYS, "a weekday or an array of weekdays", "星期几，或星期几的数组")
 MSG(WORD_HOURS, "a range of hours \"HH:MM-HH:MM\" or an array of them",
     "时段 \"HH:MM-HH:MM\"，或时段的数组")
+
+/* ---- --check --date: the slides shown at a moment (check_schedule.c) ------- */
+MSG(CHECK_AT_HEAD,
+    "At %s (%s) the show plays %zu of its %zu slides:",
+    "%s（%s）播放 %zu 张幻灯片（共 %zu 张）：")
+MSG(CHECK_AT_NONE_ON,
+    "No slide's schedule is on then, so every slide plays:",
+    "此时没有一张幻灯片的时间表生效，因此全部播放：")
+MSG(CHECK_AT_SHOWN, "  shown      %s", "  显示      %s")
+MSG(CHECK_AT_BEFORE,
+    "  not shown  %s: before its first day, %s",
+    "  不显示    %s：还没到开始日期 %s")
+MSG(CHECK_AT_AFTER,
+    "  not shown  %s: after its last day, %s",
+    "  不显示    %s：已过结束日期 %s")
+MSG(CHECK_AT_DAY,
+    "  not shown  %s: not on %s",
+    "  不显示    %s：%s不显示")
+MSG(CHECK_AT_HOURS,
+    "  not shown  %s: outside its hours, %s",
+    "  不显示    %s：不在显示时段 %s 内")
+MSG(CHECK_AT_BROKEN,
+    "  not shown  %s: it has errors",
+    "  不显示    %s：有错误")
+MSG(WORD_DAY_MON, "Monday", "周一")
+MSG(WORD_DAY_TUE, "Tuesday", "周二")
+MSG(WORD_DAY_WED, "Wednesday", "周三")
+MSG(WORD_DAY_THU, "Thursday", "周四")
+MSG(WORD_DAY_FRI, "Friday", "周五")
+MSG(WORD_DAY_SAT, "Saturday", "周六")
+MSG(WORD_DAY_SUN, "Sunday", "周日")

@@ -28,6 +28,7 @@ static const option_row OPTIONS[] = {
     {"--dump-layout", ARG_NONE, NULL, "print each slide's text lines as broken, with font sizes"},
     {"--lang", ARG_LANG, "zh|en", "with --render/--dump-layout: the language of the slides' texts (default: the deck's)"},
     {"--json", ARG_NONE, NULL, "with --dump-layout: every box and line with its geometry, as JSON"},
+    {"--date", ARG_TIME, "WHEN", "with --check/--render: the slides shown at this local time (2026-06-01T10:00)"},
     {"--at", ARG_SECONDS, "SECONDS", "with --render/--dump-layout: the moment after each slide appears"},
     {"--size", ARG_SIZE, "WxH", "output size in pixels (window, or --render images)"},
     {"--windowed", ARG_NONE, NULL, "play in a window instead of full screen"},
@@ -157,8 +158,10 @@ int options_parse(int argc, char **argv, kiosk_options *o, char *err, size_t err
         else if (!strcmp(name, "--lang")) {
             o->show_lang = deck_lang_from_name(value);
             bad = o->show_lang < 0;
-        }
-        else if (!strcmp(name, "--at"))
+        } else if (!strcmp(name, "--date")) {
+            bad = !report_parse_bound(value, false, &o->date_s);
+            o->has_date = true;
+        } else if (!strcmp(name, "--at"))
             bad = parse_seconds(value, &o->at_s);
         else if (!strcmp(name, "--size"))
             bad = parse_size(value, &o->width, &o->height);
@@ -223,6 +226,10 @@ int options_parse(int argc, char **argv, kiosk_options *o, char *err, size_t err
     if (n_positional > 1) {
         snprintf(err, err_cap, "kiosk: more than one deck given (\"%s\" and \"%s\")", argv[1],
                  argv[2]);
+        return 2;
+    }
+    if (o->has_date && o->mode != MODE_CHECK && o->mode != MODE_RENDER) {
+        snprintf(err, err_cap, "kiosk: --date works only with --check or --render");
         return 2;
     }
     o->deck_dir = n_positional ? argv[1] : NULL;

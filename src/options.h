@@ -28,6 +28,9 @@ typedef struct {
     bool csv;               /* --csv */
     long long from_s, until_s; /* --from / --until as local seconds (report.h);
                                   LLONG_MIN / LLONG_MAX when not given */
+    bool has_date;          /* --date given ... */
+    long long date_s;       /* ... as local seconds: the moment --check and
+                               --render ask schedules about */
     bool json;              /* --json: --dump-layout prints JSON */
     bool schema_settings;   /* --print-schema settings (else slides) */
     bool strict;            /* --strict: --check counts warnings as errors */
