@@ -1,7 +1,7 @@
 /* playlog — what the show did, as JSON lines: one object per line, e.g.
  *   {"time": "2026-06-01T09:30:12+08:00", "event": "show", "slide": 3,
  *    "file": "slides/030-port.json", "cause": "swipe"}
- * Events: start, show, pause, resume, reload, error, exit. Times are local
+ * Events: start, show, pause, resume, reload, error, schedule, exit. Times are local
  * with a numeric offset. Pure apart from writing to the FILEs given. */
 #ifndef KIOSK_PLAYLOG_H
 #define KIOSK_PLAYLOG_H
