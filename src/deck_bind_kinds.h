@@ -41,4 +41,7 @@ const field *bind_find_row(const field_table *t, const char *key, unsigned type_
 uint64_t bind_object(deck_loader *L, const field_table *t, const cJSON *obj,
                      const char *path, void *base);
 
+/* ---- deck_bind_schedule.c: the handlers of a slide's schedule ---- */
+bind_handler bind_schedule, bind_date, bind_weekdays, bind_hours;
+
 #endif
