@@ -136,13 +136,14 @@ static void locate(const deck *d, const slide *s, const char *field, int *line, 
 static void locate_text(const deck *d, const slide *s, const char *field, deck_lang lang,
                         char *name, size_t cap, int *line, int *col)
 {
-    snprintf(name, cap, "%s.%s", field, deck_lang_name(lang));
-    if (deck_bilingual(d)) {
+    int n = snprintf(name, cap, "%s.%s", field, deck_lang_name(lang));
+    if (n > 0 && (size_t)n < cap && deck_bilingual(d)) {
         locate(d, s, name, line, col);
         if (*line != 1 || *col != 1)
             return;
     }
-    snprintf(name, cap, "%s", field);
+    if (snprintf(name, cap, "%s", field) >= (int)cap)
+        name[cap - 1] = '\0';
     locate(d, s, field, line, col);
 }
 
