@@ -41,9 +41,14 @@ static void drain_events(app *a)
 {
     player_event ev;
     while (player_poll_event(a->p, &ev)) {
+        /* The texts follow the player's language before anything draws. */
+        bool language = ev.type == PLAYER_EVENT_LANGUAGE;
+        if (language)
+            reload_show_language(a->rl, a->rc, a->p);
         const slide *s = ev.slide < a->d->n_slides ? &a->d->slides[ev.slide] : NULL;
         app_log(a, player_event_name(ev.type), (long)ev.slide + 1, s ? s->file : NULL,
-                ev.type == PLAYER_EVENT_SHOW ? player_cause_name(ev.cause) : NULL, NULL);
+                ev.type == PLAYER_EVENT_SHOW || language ? player_cause_name(ev.cause) : NULL,
+                language ? deck_lang_name(ev.language) : NULL);
         a->dirty = true;
     }
 }

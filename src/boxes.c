@@ -313,6 +313,23 @@ bool boxes_drift_covers(box_painter *bp, const layout_box *b, image_status *st)
     return t && SDL_GetTextureBlendMode(t, &mode) == 0 && mode == SDL_BLENDMODE_NONE;
 }
 
+void boxes_paint_language_button(box_painter *bp, const slide_layout *l)
+{
+    static const char *const labels[DECK_N_LANGS] = {"中", "EN"};
+    if (!l->has_lang_button)
+        return;
+    painter *p = bp->p;
+    const layout_rect *r = &l->lang_panel;
+    paint_fill(p, paint_rect(p, r->x, r->y, r->w, r->h), (SDL_Color){0, 0, 0, 255}, 0.45);
+    int px = paint_px(p, l->lang_px);
+    for (int k = 0; k < DECK_N_LANGS; k++) {
+        bool on = (deck_lang)k == deck_language_shown(bp->d);
+        SDL_Color col = paint_role(&bp->d->theme, on ? ROLE_ACCENT : ROLE_MUTED);
+        r = &l->lang_label[k];
+        paint_text_centred(p, labels[k], px, on, col, paint_rect(p, r->x, r->y, r->w, r->h));
+    }
+}
+
 bool boxes_moves(const layout_box *b)
 {
     return b->kind == LBOX_FIGURE || b->kind == LBOX_BADGE || b->kind == LBOX_BAR ||

@@ -41,6 +41,9 @@ SDL_Texture *boxes_picture(box_painter *bp, const layout_box *b, SDL_Rect *out, 
  * its drift covers its whole box, so what lies under it never shows. *st
  * says whether the picture is still decoding. */
 bool boxes_drift_covers(box_painter *bp, const layout_box *b, image_status *st);
+/* The 中/EN button where layout l put it (nothing when it has none): the
+ * deck's shown language lit in the accent, the other muted. */
+void boxes_paint_language_button(box_painter *bp, const slide_layout *l);
 
 /* Whether a box changes with time (figures, badges, bars, drifting
  * photos). */

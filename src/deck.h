@@ -209,6 +209,12 @@ void deck_slide_texts(const slide *s, deck_text_fn fn, void *ctx);
  * allocation, so it cannot fail. */
 void deck_show_language(deck *d, deck_lang lang);
 
+/* The language d's texts show now. */
+static inline deck_lang deck_language_shown(const deck *d)
+{
+    return d->other.shown;
+}
+
 /* True when some text of d, written in its files, differs between the
  * languages: a deck written in one language is not bilingual, so it shows
  * no 中/EN button and --check says nothing about translations. */

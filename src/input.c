@@ -40,6 +40,11 @@ static void on_tap(app *a, int x, int y, player_ms t)
         a->dirty = true;
         return;
     }
+    if (render_language_button_at(a->rc, x, y)) {
+        log_touch(a, "language");
+        player_toggle_language(a->p, t, PLAYER_CAUSE_BUTTON);
+        return;
+    }
     /* The bar was drawn from the player's own chapter table (app_loop.c),
      * so the slot's index is the player's chapter index. */
     int ch = render_chapter_at(a->rc, x, y);
@@ -95,6 +100,10 @@ static void on_key(app *a, const SDL_KeyboardEvent *k, player_ms t)
     case SDLK_LEFT:
     case SDLK_PAGEUP: player_prev(a->p, t, PLAYER_CAUSE_KEY); break;
     case SDLK_p: player_toggle_pause(a->p, t); break;
+    case SDLK_l:
+        if (deck_bilingual(a->d))
+            player_toggle_language(a->p, t, PLAYER_CAUSE_KEY);
+        break;
     case SDLK_r: app_reload(a); break;
     case SDLK_ESCAPE:
         if (a->staff_open)

@@ -246,6 +246,28 @@ static void place_pause_mark(const ctx *c, slide_layout *l)
     l->pause_bar[1] = out_rect(c, x + 16 * u, y, 8 * u, 36 * u);
 }
 
+/* The 中/EN button of a bilingual deck: a dark pill of two 56-pixel slots
+ * ("中", "EN"), in the corner deck.json names. Top right, it sits left of
+ * the pause mark; bottom left, above the chapter bar. On the output's grid,
+ * like the pause mark. Placed after the chapter bar. */
+static void place_language_button(const ctx *c, slide_layout *l)
+{
+    if (c->d->language_button == LANG_BUTTON_NONE || !deck_bilingual(c->d))
+        return;
+    int u = layout_out_px(1, grid_scale(c));
+    int slot = 56 * u, pad = 8 * u, h = 60 * u, w = 2 * slot + 2 * pad;
+    int x = 42 * u, y = 28 * u;
+    if (c->d->language_button == LANG_BUTTON_TOP_RIGHT)
+        x = lay_to_out(c, l->pause_panel.x) - 16 * u - w;
+    else if (c->d->language_button == LANG_BUTTON_BOTTOM_LEFT)
+        y = lay_to_out(c, l->h - l->chapter_fit.h) - 28 * u - h;
+    l->has_lang_button = true;
+    l->lang_panel = out_rect(c, x, y, w, h);
+    for (int k = 0; k < DECK_N_LANGS; k++)
+        l->lang_label[k] = out_rect(c, x + pad + k * slot, y, slot, h);
+    l->lang_px = from_out(c, 26 * u);
+}
+
 /* The chapter bar's band and slots: the band's width shared equally in
  * whole output pixels. Returns -1 when memory runs out. */
 static int place_chapter_bar(const ctx *c, slide_layout *l)
@@ -397,6 +419,7 @@ int layout_slide(const deck *d, const slide *s, double canvas_w, double canvas_h
     if (place_chapter_bar(&c, out) != 0)
         c.failed = 1;
     out->chapter_bar_h = out->chapter_fit.h; /* one row, or two when the names need them */
+    place_language_button(&c, out);
     if (s->background_image)
         lay_add_image(&c, "background", s->background_image, 0, 0, canvas_w, canvas_h, FIT_COVER,
                   false);

@@ -134,6 +134,12 @@ typedef struct {
     /* The pause mark, shown while the show is paused: two bars on a dark
      * panel in the top-right corner. */
     layout_rect pause_panel, pause_bar[2];
+    /* The 中/EN button, in a bilingual deck (deck_bilingual) unless
+     * deck.json's language_button is "none": a dark pill, and the slot of
+     * each language's label ("中", "EN"); the language shown is lit. */
+    bool has_lang_button;
+    layout_rect lang_panel, lang_label[DECK_N_LANGS];
+    double lang_px; /* the labels' size, canvas pixels */
     /* The chapter bar along the bottom: its band and one slot per chapter
      * of the deck's chapter table (chapters.h), in its order; the name is
      * centred in the slot, the mark over the current chapter's slot. */

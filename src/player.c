@@ -18,6 +18,7 @@ static const char *const cause_names[] = {
     [PLAYER_CAUSE_SWIPE] = "swipe",     [PLAYER_CAUSE_KEY] = "key",
     [PLAYER_CAUSE_CHAPTER] = "chapter", [PLAYER_CAUSE_IDLE] = "idle",
     [PLAYER_CAUSE_RELOAD] = "reload",   [PLAYER_CAUSE_SCHEDULE] = "schedule",
+    [PLAYER_CAUSE_BUTTON] = "button",
 };
 
 const char *player_cause_name(player_cause cause)
@@ -34,6 +35,7 @@ const char *player_event_name(player_event_type type)
     case PLAYER_EVENT_PAUSE: return "pause";
     case PLAYER_EVENT_RESUME: return "resume";
     case PLAYER_EVENT_IDLE: return "idle";
+    case PLAYER_EVENT_LANGUAGE: return "language";
     }
     return "?";
 }
@@ -82,7 +84,7 @@ static void push_event(player *p, player_event_type type, size_t index,
         p->event_count--;
     }
     size_t at = (p->event_head + p->event_count) % PLAYER_EVENT_QUEUE;
-    p->events[at] = (player_event){type, index, cause, t};
+    p->events[at] = (player_event){type, index, cause, t, p->lang};
     p->event_count++;
 }
 
@@ -221,7 +223,14 @@ static player_ms idle_at(const player *p)
 
 static bool idle_has_work(const player *p)
 {
-    return p->paused || p->cur != p->first || p->tr.active || p->has_pending;
+    return p->paused || p->cur != p->first || p->tr.active || p->has_pending ||
+           p->lang != p->d->language;
+}
+
+static void switch_language(player *p, deck_lang lang, player_cause cause, player_ms t)
+{
+    p->lang = lang;
+    push_event(p, PLAYER_EVENT_LANGUAGE, p->cur, cause, t); /* carries p->lang */
 }
 
 static void idle_return(player *p, player_ms t)
@@ -232,6 +241,8 @@ static void idle_return(player *p, player_ms t)
         push_event(p, PLAYER_EVENT_RESUME, p->cur, PLAYER_CAUSE_IDLE, t);
         player_timer_run(p, p->tr.active ? player_transition_end(&p->tr) : t);
     }
+    if (p->lang != p->d->language)
+        switch_language(p, p->d->language, PLAYER_CAUSE_IDLE, t);
     move_to(p, p->first, -1, t, PLAYER_CAUSE_IDLE);
 }
 
@@ -397,6 +408,26 @@ void player_toggle_pause(player *p, player_ms now)
     }
 }
 
+deck_lang player_language(const player *p)
+{
+    return p->lang;
+}
+
+void player_toggle_language(player *p, player_ms now, player_cause cause)
+{
+    player_input(p, now);
+    if (!p->has_slide)
+        return;
+    p->visitor_moved = true;
+    switch_language(p, p->lang == DECK_LANG_ZH ? DECK_LANG_EN : DECK_LANG_ZH, cause, now);
+}
+
+int player_texts_changed(player *p)
+{
+    chapters_free(&p->chapters);
+    return chapters_build(p->d, &p->chapters);
+}
+
 /* ---- what comes next ---------------------------------------------------- */
 
 size_t player_upcoming(const player *p, size_t out[PLAYER_UPCOMING_MAX])
@@ -547,6 +578,7 @@ player *player_new(const deck *d, player_ms now)
         return NULL;
     p->last_input_ms = now;
     p->d = d;
+    p->lang = d ? d->language : DECK_LANG_ZH;
     if (chapters_build(d, &p->chapters) < 0)
         goto fail;
     find_first(p);

@@ -25,6 +25,7 @@ typedef enum {
     PLAYER_CAUSE_IDLE,
     PLAYER_CAUSE_RELOAD,
     PLAYER_CAUSE_SCHEDULE, /* the slide on screen went off by its schedule */
+    PLAYER_CAUSE_BUTTON, /* the 中/EN button */
 } player_cause;
 
 typedef enum {
@@ -36,6 +37,9 @@ typedef enum {
                             is anything to return from; before the idle
                             return's RESUME and SHOW. Ends a visitor session
                             in reports. */
+    PLAYER_EVENT_LANGUAGE, /* the texts switched to `language` (cause
+                              BUTTON or KEY; IDLE: back to the deck's
+                              default, before the idle return's SHOW) */
 } player_event_type;
 
 typedef struct {
@@ -43,6 +47,7 @@ typedef struct {
     size_t slide; /* index into deck->slides */
     player_cause cause;
     player_ms time_ms;
+    deck_lang language; /* LANGUAGE: the language now shown */
 } player_event;
 
 /* What to draw at one moment: slide `to`, or — while `transitioning` — a
@@ -85,9 +90,10 @@ void player_free(player *p);
 #define PLAYER_EVENT_QUEUE 64      /* oldest events are dropped beyond this */
 
 /* Names for the play log: "start", "auto", "swipe", "key", "chapter",
- * "idle", "reload", "schedule". */
+ * "idle", "reload", "schedule", "button". */
 const char *player_cause_name(player_cause cause);
-/* The play log's event names: "show", "pause", "resume", "idle". */
+/* The play log's event names: "show", "pause", "resume", "idle",
+ * "language". */
 const char *player_event_name(player_event_type type);
 
 /* Brings the player up to now_ms: ends transitions, advances slides whose
@@ -122,12 +128,29 @@ int player_goto(player *p, size_t index, player_ms now_ms, player_cause cause);
  * kept. Queues PAUSE or RESUME (cause KEY). Counts as visitor input. */
 void player_toggle_pause(player *p, player_ms now_ms);
 
+/* The language the slides' texts should show: the deck's default
+ * (deck.language) at start. The player only decides; whoever owns the deck
+ * brings its texts there (deck_show_language) when a LANGUAGE event says
+ * it changed, and then calls player_texts_changed. */
+deck_lang player_language(const player *p);
+
+/* The visitor switches to the other language (cause BUTTON or KEY): queues
+ * LANGUAGE. Counts as input, and the idle return switches back to the
+ * deck's default (LANGUAGE with cause IDLE). */
+void player_toggle_language(player *p, player_ms now_ms, player_cause cause);
+
+/* The deck's texts changed language in place: the chapter table (which
+ * borrows the names) is built again. -1 when memory runs out. */
+int player_texts_changed(player *p);
+
 /* Any input at all: resets the idle timer.
  *
  * Idle return: deck->idle_timeout_ms after the last input (touch, drag,
- * key), if the visitor changed something (moved, paused) and the show is
- * not already on the first slide and running, the player resumes (RESUME,
- * cause IDLE) and goes to the first playable slide (SHOW, cause IDLE). No
+ * key), if the visitor changed something (moved, paused, switched the
+ * language) and the show is not already on the first slide, running, in
+ * the deck's language, the player resumes (RESUME, cause IDLE), switches
+ * back to the default language (LANGUAGE, cause IDLE) and goes to the
+ * first playable slide (SHOW, cause IDLE). No
  * idle return while a finger is down. */
 void player_touch(player *p, player_ms now_ms);
 

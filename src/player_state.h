@@ -57,6 +57,7 @@ struct player {
 
     chapters chapters; /* built from d by chapters_build */
     bool *on; /* per slide of d: on by its schedule (player_set_on); NULL: all */
+    deck_lang lang;    /* the language the texts should show */
 
     player_event events[PLAYER_EVENT_QUEUE];
     size_t event_head, event_count;

@@ -338,6 +338,8 @@ bool reload_apply(reload *r, render_ctx *rc, player *p, player_ms now_ms)
         report_message(r, NULL, "out of memory merging the deck; the show goes on");
         return false;
     }
+    /* Loaded in the deck's default language; shown in the visitor's. */
+    deck_show_language(merged, player_language(p));
     stamps now = {0};
     stamp_deck(&now, merged);
     bool fonts_changed = !str_eq(old->theme.font, merged->theme.font) ||
@@ -370,4 +372,15 @@ bool reload_apply(reload *r, render_ctx *rc, player *p, player_ms now_ms)
     playlog_write(r->out.log, r->out.log_also, time(NULL), "reload", -1, NULL, NULL, msg);
     placeholder_news(r, merged);
     return true;
+}
+
+void reload_show_language(reload *r, render_ctx *rc, player *p)
+{
+    deck_lang lang = player_language(p);
+    if (!r->shown || deck_language_shown(r->shown) == lang)
+        return;
+    deck_show_language(r->shown, lang);
+    if (player_texts_changed(p) != 0)
+        report_message(r, NULL, "out of memory rebuilding the chapter bar");
+    render_set_deck(rc, r->shown); /* every layout and text line was of the other language */
 }

@@ -69,4 +69,9 @@ bool reload_is_calm(const reload *r, const player_view *v, bool finger_down);
  * event. Returns true when it applied something. */
 bool reload_apply(reload *r, render_ctx *rc, player *p, player_ms now_ms);
 
+/* Brings the deck on screen to the player's language (after a LANGUAGE
+ * event): its texts swapped in place, the player's chapter table rebuilt,
+ * the renderer's layouts dropped. Nothing when it already shows it. */
+void reload_show_language(reload *r, render_ctx *rc, player *p);
+
 #endif

@@ -70,6 +70,7 @@ static void size_changed(render_ctx *rc)
     if (!rc->layouts)
         paint_report(&rc->paint, "keep the slides' layouts: out of memory");
     rc->chapter_bar_slide = SIZE_MAX;
+    rc->lang_button_slide = SIZE_MAX;
 }
 
 /* The deck's fonts, the shipped ones standing in for any that fails. */
@@ -92,6 +93,7 @@ render_ctx *render_new(SDL_Renderer *r, const deck *d, int out_w, int out_h,
     }
     rc->d = d;
     rc->chapter_bar_slide = SIZE_MAX;
+    rc->lang_button_slide = SIZE_MAX;
     rc->out_w = out_w;
     rc->out_h = out_h;
     rc->fonts = open_fonts(d, err);
@@ -411,6 +413,15 @@ int render_chapter_at(render_ctx *rc, int x, int y)
     return -1;
 }
 
+bool render_language_button_at(render_ctx *rc, int x, int y)
+{
+    const slide_layout *l =
+        rc->lang_button_slide == SIZE_MAX ? NULL : render_layout(rc, rc->lang_button_slide);
+    const layout_rect *b = l && l->has_lang_button ? &l->lang_panel : NULL;
+    SDL_Rect r = b ? paint_rect(&rc->paint, b->x, b->y, b->w, b->h) : (SDL_Rect){0};
+    return r.w > 0 && x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h;
+}
+
 /* The chapter the bar highlights for view v; -1 none. */
 static int bar_chapter(const player_view *v, const render_overlay *o)
 {
@@ -439,6 +450,10 @@ static void draw_overlay(render_ctx *rc, const player_view *v, const render_over
             paint_fill(p, paint_rect(p, r->x, r->y, r->w, r->h), ink, 0.85);
         }
     }
+    const slide_layout *lv = render_layout(rc, v->to);
+    rc->lang_button_slide = lv && lv->has_lang_button ? v->to : SIZE_MAX;
+    if (lv)
+        boxes_paint_language_button(&rc->boxes, lv);
     rc->staff = (staff_hits){0};
     if (o && o->staff_text)
         staff_paint(p, &rc->d->theme, rc->out_w, rc->out_h, o->staff_text, &rc->staff);

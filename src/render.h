@@ -48,6 +48,10 @@ void render_refresh_file(render_ctx *rc, const char *path);
 int render_reopen_fonts(render_ctx *rc, const char **err);
 void render_resize(render_ctx *rc, int out_w, int out_h);
 
+/* Whether output pixel (x, y) is on the 中/EN button of the last frame
+ * drawn (layout.h: has_lang_button). */
+bool render_language_button_at(render_ctx *rc, int x, int y);
+
 /* Draws one frame. Its status says whether something in it still moves (a
  * transition, counting figures, a Ken Burns drift) or waits for a picture
  * still decoding, so the caller knows to draw again soon. */

@@ -56,6 +56,7 @@ struct render_ctx {
     /* the slide whose layout placed the chapter bar last drawn; SIZE_MAX:
      * none was drawn */
     size_t chapter_bar_slide;
+    size_t lang_button_slide; /* the slide whose 中/EN button was drawn last; SIZE_MAX none */
     staff_hits staff; /* empty when the overlay is closed */
     /* Partial frames (render_set_partial): what the target shows after the
      * last frame, and the rectangles that frame changed. */

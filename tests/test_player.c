@@ -68,7 +68,7 @@ static void free_deck(deck *d)
 
 typedef enum {
     TICK, NEXT_KEY, PREV_KEY, NEXT_SWIPE, PAUSE, TOUCH, DRAG, RELEASE,
-    GOTO, CHAPTER, RELOAD,
+    GOTO, CHAPTER, RELOAD, LANGUAGE,
 } action;
 
 #define X (-1)          /* do not check this field */
@@ -154,6 +154,24 @@ static const script scripts[] = {
         {80000, TOUCH, 0, 0, 0, 0, "", XP, X, 100000},
         {140000, TICK, 0, 1, 0, 0, "show:1:auto@100000 idle:1:idle@140000", XP, X, X},
         END}},
+    {"the 中/EN button: the idle return switches back to the default", DECK_LONG, {
+        {0, TICK, 0, 0, 0, 0, "show:0:start@0", XP, X, 100000},
+        /* A switch is something to undo: the idle return is due. */
+        {1000, LANGUAGE, 0, 0, 0, 0, "language:0:button@1000=en", XP, X, 61000},
+        {30000, LANGUAGE, 0, 0, 0, 0, "language:0:button@30000=zh", XP, X, 90000},
+        {31000, LANGUAGE, 0, 0, 0, 0, "language:0:button@31000=en", XP, X, 91000},
+        {90999, TICK, 0, 0, 0, 0, "", XP, X, 91000},
+        /* On the first slide already: the language alone goes back. */
+        {91000, TICK, 0, 0, 0, 0, "idle:0:idle@91000 language:0:idle@91000=zh", XP, X, 100000},
+        {100000, TICK, 0, 1, 1, 0, "show:1:auto@100000", XP, X, X},
+        END}},
+    {"a visitor who switched language and moved on: idle undoes both", DECK_LONG, {
+        {0, TICK, 0, 0, 0, 0, "show:0:start@0", XP, X, 100000},
+        {1000, LANGUAGE, 0, 0, 0, 0, "language:0:button@1000=en", XP, X, 61000},
+        {2000, NEXT_KEY, 0, 1, 1, 0, "show:1:key@2000", XP, X, 2000},
+        {62000, TICK, 0, 0, 1, 0,
+         "idle:1:idle@62000 language:1:idle@62000=zh show:0:idle@62000", XP, 0, 62000},
+        END}},
     {"a drag follows the finger and settles from where it left", DECK_MAIN, {
         {0, TICK, 0, 0, 0, 0, "show:0:start@0", XP, X, X},
         {1000, DRAG, -0.1, 0, 1, 0, "", 0.1, 0, NONE},
@@ -237,6 +255,7 @@ static const char *event_name(player_event_type t)
     case PLAYER_EVENT_PAUSE: return "pause";
     case PLAYER_EVENT_RESUME: return "resume";
     case PLAYER_EVENT_IDLE: return "idle";
+    case PLAYER_EVENT_LANGUAGE: return "language";
     }
     return "?";
 }
@@ -247,9 +266,11 @@ static void drain_events(player *p, char *buf, size_t cap)
     player_event ev;
     size_t len = 0;
     while (player_poll_event(p, &ev)) {
-        int n = snprintf(buf + len, cap - len, "%s%s:%zu:%s@%lld",
+        int n = snprintf(buf + len, cap - len, "%s%s:%zu:%s@%lld%s%s",
                          len ? " " : "", event_name(ev.type), ev.slide,
-                         player_cause_name(ev.cause), ev.time_ms);
+                         player_cause_name(ev.cause), ev.time_ms,
+                         ev.type == PLAYER_EVENT_LANGUAGE ? "=" : "",
+                         ev.type == PLAYER_EVENT_LANGUAGE ? deck_lang_name(ev.language) : "");
         if (n > 0 && (size_t)n < cap - len)
             len += (size_t)n;
     }
@@ -269,6 +290,7 @@ static void perform(player *p, const step *s, deck *const *decks)
     case GOTO: player_goto(p, (size_t)s->arg, s->t, PLAYER_CAUSE_KEY); break;
     case CHAPTER: player_goto_chapter(p, (size_t)s->arg, s->t); break;
     case RELOAD: player_set_deck(p, decks[(int)s->arg], s->t); break;
+    case LANGUAGE: player_toggle_language(p, s->t, PLAYER_CAUSE_BUTTON); break;
     }
 }
 
@@ -446,7 +468,7 @@ static void test_edges(void)
         {PLAYER_CAUSE_START, "start"}, {PLAYER_CAUSE_AUTO, "auto"},
         {PLAYER_CAUSE_SWIPE, "swipe"}, {PLAYER_CAUSE_KEY, "key"},
         {PLAYER_CAUSE_CHAPTER, "chapter"}, {PLAYER_CAUSE_IDLE, "idle"},
-        {PLAYER_CAUSE_RELOAD, "reload"},
+        {PLAYER_CAUSE_RELOAD, "reload"}, {PLAYER_CAUSE_BUTTON, "button"},
     };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         CHECK_STR(player_cause_name(names[i].cause), names[i].name,
