@@ -7,7 +7,8 @@
 # The deck tests/data/decks/e2e has long durations (30 s) on the slides the
 # script drives, so nothing advances by itself while it swipes and taps; its
 # last slide lasts 1.5 s to show the automatic advance, and the idle timeout
-# is 4 s. Every action is followed by waiting for its log line, and the
+# is 4 s. Its first slide's title is written in Chinese and English, so the
+# 中/EN button shows (top right). Every action is followed by waiting for its log line, and the
 # events are checked one by one in order, so an event that comes early, late
 # or twice fails at the step where it happens.
 set -u
@@ -107,7 +108,7 @@ for n, line in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
         sys.exit("line %d is not JSON (%s): %s" % (n, e, line.rstrip()))
     if not isinstance(o, dict) or "event" not in o or "time" not in o:
         sys.exit("line %d is not an event object: %s" % (n, line.rstrip()))
-    if o["event"] in ("start", "show", "pause", "resume", "exit"):
+    if o["event"] in ("start", "show", "pause", "resume", "language", "exit"):
         print(o["event"], o.get("slide", "-"), o.get("cause", "-"))
 EOF
 }
@@ -145,6 +146,12 @@ tap() {
     xdotool mousemove --window "$WID" 640 300 click 1
 }
 
+# The 中/EN button at 1280x720 (a 1920x1080 canvas at 2/3): 128 x 60 pixels
+# ending 16 pixels left of the pause mark's panel, 28 from the top.
+tap_language() {
+    xdotool mousemove --window "$WID" 1106 58 click 1
+}
+
 expect start - -
 expect show 1 start
 
@@ -164,11 +171,28 @@ tap
 expect pause 1 -
 tap
 expect resume 1 -
+# The 中/EN button: the texts switch to English, and the screen shows it.
+sleep 0.5
+/usr/bin/import -window root "$TMP/zh.png" 2>"$TMP/import.log" || fail "no screenshot"
+tap_language
+expect language 1 button
+sleep 0.5
+/usr/bin/import -window root "$TMP/en.png" 2>"$TMP/import.log" || fail "no screenshot"
+DIFF=$(/usr/bin/compare -metric AE "$TMP/zh.png" "$TMP/en.png" null: 2>&1)
+[ "${DIFF%% *}" -gt 1000 ] 2>/dev/null || fail "the screen did not change after the 中/EN tap ($DIFF pixels differ)"
+echo "ok: the 中/EN tap changed $DIFF pixels"
+python3 -c '
+import json, sys
+langs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+langs = [o for o in langs if o["event"] == "language"]
+sys.exit(0 if langs and langs[-1].get("message") == "en" else 1)' "$TMP/play.log" ||
+    fail "the language event should say en"
 xdotool key --clearmodifiers Right
 LAST_INPUT_MS=$(date +%s%3N)
 expect show 2 key
-# No input for the deck's idle_timeout (4 s): back to the first slide, and
-# not before.
+# No input for the deck's idle_timeout (4 s): back to the first slide in
+# the deck's language, and not before.
+expect language 2 idle
 expect show 1 idle
 IDLE_AFTER_MS=$(($(date +%s%3N) - LAST_INPUT_MS))
 [ "$IDLE_AFTER_MS" -ge 3900 ] || fail "the idle return came ${IDLE_AFTER_MS} ms after the last key, expected >= 4000"
@@ -220,20 +244,21 @@ WANT_TOUCHES="touch 1 swipe
 touch 2 swipe
 touch 1 tap
 touch 1 tap
+touch 1 language
 idle before the idle return: 1 2"
 [ "$TOUCHES" = "$WANT_TOUCHES" ] || fail "touch and idle events: expected
 $WANT_TOUCHES
 got
 $TOUCHES"
-echo "ok: the log holds the visitor's 4 touches and an idle event before the idle return"
-# ... and the report counts them: 4 touches, 1 session, 2 swipes to.
+echo "ok: the log holds the visitor's 5 touches and an idle event before the idle return"
+# ... and the report counts them: 5 touches, 1 session, 2 swipes to.
 "$KIOSK" --report --csv "$TMP/play.log" >"$TMP/report.csv" 2>"$TMP/report.err" ||
     fail "kiosk --report failed: $(cat "$TMP/report.err")"
 SUMS=$(awk -F, '/^slide,/ {t = "s"; next} /^date,/ {t = "h"; next}
     t == "s" && NF == 7 {to += $5}
     t == "h" && NF == 5 {touches += $3; sessions += $4}
     END {print touches, sessions, to}' "$TMP/report.csv")
-[ "$SUMS" = "4 1 2" ] || fail "the report of the e2e log: expected 4 touches, 1 session, 2 swipes to; got $SUMS
+[ "$SUMS" = "5 1 2" ] || fail "the report of the e2e log: expected 5 touches, 1 session, 2 swipes to; got $SUMS
 $(cat "$TMP/report.csv")"
-echo "ok: kiosk --report counts 4 touches, 1 session and 2 swipes in the e2e log"
+echo "ok: kiosk --report counts 5 touches, 1 session and 2 swipes in the e2e log"
 echo "e2e_player: all checks passed"
