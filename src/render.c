@@ -1,6 +1,6 @@
 /* The frame: a slide through its still layer, two slides composed by a
- * transition, the chapter bar, the pause mark and the staff overlay. Boxes
- * are painted by boxes.c, with paint.c's primitives. */
+ * transition, then what lies over them (render_overlay.c). Boxes are
+ * painted by boxes.c, with paint.c's primitives. */
 #include "render.h"
 
 #include <math.h>
@@ -373,97 +373,6 @@ bool render_moves_to_the_end(render_ctx *rc, size_t i)
     return false;
 }
 
-/* ---- chapters and overlay ----------------------------------------------------- */
-
-/* The chapter bar as slide i's layout places it, chapter `current`
- * highlighted. */
-static void draw_chapter_bar(render_ctx *rc, size_t i, int current)
-{
-    rc->chapter_bar_slide = SIZE_MAX;
-    const slide_layout *l = render_layout(rc, i);
-    if (!l || l->n_chapter_slots == 0)
-        return;
-    rc->chapter_bar_slide = i;
-    painter *p = &rc->paint;
-    const layout_rect *band = &l->chapter_band;
-    paint_fill(p, paint_rect(p, band->x, band->y, band->w, band->h), (SDL_Color){0, 0, 0, 255},
-               0.45);
-    int px = paint_px(p, l->chapter_px);
-    for (size_t k = 0; k < l->n_chapter_slots; k++) {
-        const layout_chapter_slot *cs = &l->chapter_slots[k];
-        bool on = (int)k == current;
-        SDL_Color col = paint_role(&rc->d->theme, on ? ROLE_ACCENT : ROLE_MUTED);
-        paint_text_centred(p, cs->name, px, on, col,
-                           paint_rect(p, cs->slot.x, cs->slot.y, cs->slot.w, cs->slot.h));
-        if (on)
-            paint_fill(p, paint_rect(p, cs->mark.x, cs->mark.y, cs->mark.w, cs->mark.h), col, 1);
-    }
-}
-
-int render_chapter_at(render_ctx *rc, int x, int y)
-{
-    const slide_layout *l =
-        rc->chapter_bar_slide == SIZE_MAX ? NULL : render_layout(rc, rc->chapter_bar_slide);
-    for (size_t k = 0; l && k < l->n_chapter_slots; k++) {
-        const layout_rect *s = &l->chapter_slots[k].slot;
-        SDL_Rect r = paint_rect(&rc->paint, s->x, s->y, s->w, s->h);
-        if (r.w > 0 && x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h)
-            return (int)k;
-    }
-    return -1;
-}
-
-bool render_language_button_at(render_ctx *rc, int x, int y)
-{
-    const slide_layout *l =
-        rc->lang_button_slide == SIZE_MAX ? NULL : render_layout(rc, rc->lang_button_slide);
-    const layout_rect *b = l && l->has_lang_button ? &l->lang_panel : NULL;
-    SDL_Rect r = b ? paint_rect(&rc->paint, b->x, b->y, b->w, b->h) : (SDL_Rect){0};
-    return r.w > 0 && x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h;
-}
-
-/* The chapter the bar highlights for view v; -1 none. */
-static int bar_chapter(const player_view *v, const render_overlay *o)
-{
-    const chapters *table = o ? o->chapters : NULL;
-    return o && o->current_chapter >= 0 ? o->current_chapter
-           : table                       ? chapters_of_slide(table, v->to)
-                                         : -1;
-}
-
-static void draw_overlay(render_ctx *rc, const player_view *v, const render_overlay *o)
-{
-    painter *p = &rc->paint;
-    const chapters *table = o ? o->chapters : NULL;
-    int current = bar_chapter(v, o);
-    if (table && table->n > 0)
-        draw_chapter_bar(rc, v->to, current);
-    else
-        rc->chapter_bar_slide = SIZE_MAX;
-    const slide_layout *l = o && o->paused ? render_layout(rc, v->to) : NULL;
-    if (l) { /* present, not shouting */
-        SDL_Color ink = paint_role(&rc->d->theme, ROLE_TEXT);
-        const layout_rect *r = &l->pause_panel;
-        paint_fill(p, paint_rect(p, r->x, r->y, r->w, r->h), (SDL_Color){0, 0, 0, 255}, 0.35);
-        for (int k = 0; k < 2; k++) {
-            r = &l->pause_bar[k];
-            paint_fill(p, paint_rect(p, r->x, r->y, r->w, r->h), ink, 0.85);
-        }
-    }
-    const slide_layout *lv = render_layout(rc, v->to);
-    rc->lang_button_slide = lv && lv->has_lang_button ? v->to : SIZE_MAX;
-    if (lv)
-        boxes_paint_language_button(&rc->boxes, lv);
-    rc->staff = (staff_hits){0};
-    if (o && o->staff_text)
-        staff_paint(p, &rc->d->theme, rc->out_w, rc->out_h, o->staff_text, &rc->staff);
-}
-
-staff_button render_staff_button_at(const render_ctx *rc, int x, int y)
-{
-    return staff_button_at(&rc->staff, x, y);
-}
-
 /* ---- frames and transitions --------------------------------------------------- */
 
 static void release_targets(render_ctx *rc)
@@ -515,7 +424,7 @@ static bool draw_partial(render_ctx *rc, const player_view *v, const render_over
 {
     if (!rc->partial || rc->no_caching || !rc->shown.valid || v->transitioning ||
         v->to != rc->shown.slide || (o && o->staff_text) || (o && o->paused) != rc->shown.paused ||
-        bar_chapter(v, o) != rc->shown.chapter || (o ? o->chapters : NULL) != rc->shown.table)
+        render_bar_chapter(v, o) != rc->shown.chapter || (o ? o->chapters : NULL) != rc->shown.table)
         return false;
     const slide_layout *l = render_layout(rc, v->to);
     still_layer *layer = lru_find(&rc->layers, layer_is, &v->to);
@@ -550,7 +459,7 @@ static bool draw_partial(render_ctx *rc, const player_view *v, const render_over
                 st = frame_status_join(st, boxes_paint(&rc->boxes, &l->boxes[k], v->to,
                                                        v->to_elapsed_ms));
         }
-        draw_overlay(rc, v, o);
+        render_draw_overlay(rc, v, o);
         SDL_RenderSetClipRect(rc->paint.r, NULL);
     }
     /* A box outside every rectangle is one that does not move: its status
@@ -577,7 +486,7 @@ frame_status render_frame(render_ctx *rc, const player_view *v, const render_ove
         return st;
     if (v->transitioning && render_compose_fade(rc, v, &st)) {
         release_targets(rc);
-        draw_overlay(rc, v, o);
+        render_draw_overlay(rc, v, o);
         return st;
     }
     SDL_Texture *ta = v->transitioning ? target(rc, 0) : NULL;
@@ -591,7 +500,7 @@ frame_status render_frame(render_ctx *rc, const player_view *v, const render_ove
                           layer->valid;
         rc->shown.slide = v->to;
         rc->shown.paused = o && o->paused;
-        rc->shown.chapter = bar_chapter(v, o);
+        rc->shown.chapter = render_bar_chapter(v, o);
         rc->shown.table = o ? o->chapters : NULL;
         rc->shown.settled = !frame_status_changing(st);
     } else {
@@ -609,6 +518,6 @@ frame_status render_frame(render_ctx *rc, const player_view *v, const render_ove
                        c->whole ? NULL : &src, &dst);
         }
     }
-    draw_overlay(rc, v, o);
+    render_draw_overlay(rc, v, o);
     return st;
 }

@@ -1,6 +1,6 @@
-/* render_internal — what render.c and render_fade.c share: the context's
- * fields, a slide's still layer and a slide drawn through it. Not a module
- * contract: render.h is. */
+/* render_internal — what render.c, render_fade.c and render_overlay.c
+ * share: the context's fields, a slide's still layer and a slide drawn
+ * through it. Not a module contract: render.h is. */
 #ifndef KIOSK_RENDER_INTERNAL_H
 #define KIOSK_RENDER_INTERNAL_H
 
@@ -96,5 +96,13 @@ frame_status render_draw_slide(render_ctx *rc, size_t i, long long t_ms);
  * (render_fade.c); false when it cannot be, and the caller composes through
  * targets. */
 bool render_compose_fade(render_ctx *rc, const player_view *v, frame_status *out);
+
+/* The chapter bar, the pause mark, the 中/EN button and the staff overlay
+ * over view v, into the current target (render_overlay.c); remembers where
+ * they went for the hit tests. */
+void render_draw_overlay(render_ctx *rc, const player_view *v, const render_overlay *o);
+
+/* The chapter the bar highlights for view v; -1 none. */
+int render_bar_chapter(const player_view *v, const render_overlay *o);
 
 #endif
